@@ -1,0 +1,1 @@
+//! Pure decoders: bytes in, typed values out, no sockets.
