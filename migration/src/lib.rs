@@ -1,1 +1,16 @@
+//! Database migrations. Each file is one schema step; they run at start-up (`Migrator::up`)
+//! and with `ipmi-monitor migrate`, on SQLite and PostgreSQL alike.
 
+pub use sea_orm_migration::prelude::*;
+
+mod m20261203_000001_servers_and_events;
+
+/// Every migration, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261203_000001_servers_and_events::Migration)]
+    }
+}

@@ -1,0 +1,6 @@
+//! Server functions, one per file, grouped by area. Each area keeps its database queries in a
+//! server-only `queries` module beside the functions.
+
+pub mod events;
+pub mod servers;
+pub mod system;

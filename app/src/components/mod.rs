@@ -1,0 +1,4 @@
+//! Reusable components, grouped by area.
+
+pub mod dashboard;
+pub mod layout;

@@ -1,0 +1,4 @@
+//! SeaORM entities, one file per table. The schema itself lives in the `migration` crate.
+
+pub mod sel_event;
+pub mod server;

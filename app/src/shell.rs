@@ -1,0 +1,57 @@
+//! The HTML document and the router: every page shares the navigation bar.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::layout::{NavBar, NotFound};
+use crate::live::provide_live_connection;
+use crate::pages::{DashboardPage, DocsPage, EventsPage, SettingsPage};
+
+/// The document around the app. The inline script applies the remembered theme before the
+/// first paint, so a dark-theme user never sees a white flash while the wasm loads.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <script>{THEME_BOOTSTRAP}</script>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+const THEME_BOOTSTRAP: &str = "try{var t=localStorage.getItem('theme');if(t)document.documentElement.dataset.theme=t;}catch(e){}";
+
+/// The application: navigation plus one route per page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_live_connection();
+
+    view! {
+        <Stylesheet id="app-style" href=format!("/pkg/{}.css", crate::OUTPUT_NAME)/>
+        <Title text="IPMI Monitor"/>
+        <Router>
+            <NavBar/>
+            <main class="page">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("") view=DashboardPage/>
+                    <Route path=path!("/events") view=EventsPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/docs") view=DocsPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

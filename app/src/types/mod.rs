@@ -1,0 +1,14 @@
+//! Types shared by the browser and the server: what server functions return and what the
+//! websocket carries. One definition, so both sides always agree.
+
+mod error;
+mod event;
+mod live;
+mod server;
+mod system;
+
+pub use error::AppError;
+pub use event::{EventRow, Severity};
+pub use live::LiveMessage;
+pub use server::{ServerId, ServerState, ServerSummary};
+pub use system::SystemInfo;

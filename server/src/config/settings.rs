@@ -1,0 +1,69 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use super::Secret;
+
+/// Every setting, with its default in [`Config::default`].
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Address the web server binds (`IPMI_MONITOR_LISTEN`).
+    pub listen: SocketAddr,
+    /// Where the SQLite database and generated keys live (`IPMI_MONITOR_DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// Overrides the embedded SQLite database, e.g. `postgres://…` (`DATABASE_URL`).
+    pub database_url: Option<Secret>,
+    /// Directory holding `pkg/` (the wasm bundle, JS and CSS) and the public assets.
+    pub site_root: PathBuf,
+    /// `tracing` filter, e.g. `info` or `info,server=debug` (`IPMI_MONITOR_LOG`).
+    pub log: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([0, 0, 0, 0], 5001)),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            site_root: PathBuf::from("target/site"),
+            log: "info".to_owned(),
+        }
+    }
+}
+
+/// Which database engine a URL selects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatabaseKind {
+    Sqlite,
+    Postgres,
+}
+
+impl DatabaseKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sqlite => "sqlite",
+            Self::Postgres => "postgres",
+        }
+    }
+}
+
+impl Config {
+    /// The database URL in effect: `DATABASE_URL` if set, else SQLite in the data dir (WAL
+    /// mode, created on first start).
+    pub fn database_url(&self) -> Secret {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => Secret::new(format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("ipmi_events.db").display()
+            )),
+        }
+    }
+
+    pub fn database_kind(&self) -> DatabaseKind {
+        if self.database_url().expose().starts_with("postgres") {
+            DatabaseKind::Postgres
+        } else {
+            DatabaseKind::Sqlite
+        }
+    }
+}

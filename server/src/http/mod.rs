@@ -1,0 +1,8 @@
+//! The HTTP surface: pages (Leptos), server functions, `/health`, `/api/version` and `/ws`.
+
+mod health;
+mod router;
+mod version;
+mod ws;
+
+pub use router::build_router;

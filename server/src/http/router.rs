@@ -1,0 +1,47 @@
+//! Assembles every route into one axum `Router`.
+
+use app::ssr::AppContext;
+use app::types::SystemInfo;
+use app::{App, shell};
+use axum::Router;
+use axum::routing::get;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
+
+use super::{health::health, version::version, ws::ws_handler};
+use crate::state::AppState;
+
+/// The complete HTTP application.
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = AppContext {
+        db: state.db.clone(),
+        system: system_info(&state),
+    };
+    let shell_options = state.leptos_options.clone();
+    Router::new()
+        .route("/health", get(health))
+        .route("/api/version", get(version))
+        .route("/ws", get(ws_handler))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context.clone()),
+            move || shell(shell_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+fn system_info(state: &AppState) -> SystemInfo {
+    SystemInfo {
+        version: state.build.version.to_owned(),
+        git_commit: state.build.git_commit.to_owned(),
+        build_time: state.build.build_time.to_owned(),
+        database_kind: state.config.database_kind().as_str().to_owned(),
+        data_dir: state.config.data_dir.display().to_string(),
+        listen: state.config.listen.to_string(),
+    }
+}

@@ -1,0 +1,65 @@
+//! `/ws`: one socket per browser tab. The server greets, then forwards every hub message and a
+//! heartbeat, until the client leaves or the server shuts down.
+
+use std::time::Duration;
+
+use app::types::LiveMessage;
+use axum::extract::State;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::response::Response;
+use tokio::sync::broadcast::error::RecvError;
+
+use crate::state::AppState;
+
+/// Often enough that a dead connection is noticed quickly, rarely enough to cost nothing.
+const HEARTBEAT: Duration = Duration::from_secs(15);
+
+pub async fn ws_handler(upgrade: WebSocketUpgrade, State(state): State<AppState>) -> Response {
+    upgrade.on_upgrade(move |socket| serve_socket(socket, state))
+}
+
+async fn serve_socket(mut socket: WebSocket, state: AppState) {
+    let mut updates = state.hub.subscribe();
+    let hello = LiveMessage::Hello {
+        version: state.build.version.to_owned(),
+    };
+    if send(&mut socket, &hello).await.is_err() {
+        return;
+    }
+    let mut heartbeat = tokio::time::interval(HEARTBEAT);
+    heartbeat.tick().await;
+    loop {
+        let outgoing = tokio::select! {
+            _ = state.shutdown.cancelled() => {
+                let _ = socket.send(Message::Close(None)).await;
+                return;
+            }
+            incoming = socket.recv() => match incoming {
+                // Clients only listen; anything but a close is ignored.
+                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return,
+                Some(Ok(_)) => continue,
+            },
+            _ = heartbeat.tick() => LiveMessage::Heartbeat {
+                server_time: chrono::Utc::now().to_rfc3339(),
+            },
+            update = updates.recv() => match update {
+                Ok(message) => message,
+                Err(RecvError::Lagged(skipped)) => {
+                    tracing::debug!(skipped, "slow websocket client skipped messages");
+                    continue;
+                }
+                Err(RecvError::Closed) => return,
+            },
+        };
+        if send(&mut socket, &outgoing).await.is_err() {
+            return;
+        }
+    }
+}
+
+async fn send(socket: &mut WebSocket, message: &LiveMessage) -> Result<(), ()> {
+    let text = serde_json::to_string(message).map_err(|err| {
+        tracing::error!(error = %err, "cannot serialize websocket message");
+    })?;
+    socket.send(Message::Text(text.into())).await.map_err(|_| ())
+}

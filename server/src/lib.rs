@@ -1,0 +1,12 @@
+//! The `ipmi-monitor` server: configuration, start-up, database, HTTP and websocket.
+//! A library so integration tests can build the same router the binary serves.
+
+pub mod build_info;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod live_hub;
+pub mod serve;
+pub mod state;

@@ -1,0 +1,103 @@
+//! `ipmi-monitor serve`: open the database, bind, serve until SIGTERM/SIGINT, then shut down
+//! in order (stop accepting, end websockets, finish in-flight requests, close the database).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::config::LeptosOptions;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::build_info::BuildInfo;
+use crate::config::Config;
+use crate::error::{Result, ServerError};
+use crate::http::build_router;
+use crate::live_hub::LiveHub;
+use crate::state::{AppState, CollectorStatus};
+
+/// In-flight requests get this long after a shutdown signal before we stop waiting.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens the database and builds the shared state (used by `serve` and by tests).
+pub async fn build_state(config: Config, shutdown: CancellationToken) -> Result<AppState> {
+    let db = crate::db::open(&config).await?;
+    let leptos_options = LeptosOptions::builder()
+        .output_name(app::OUTPUT_NAME)
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .build();
+    Ok(AppState {
+        db,
+        config: Arc::new(config),
+        build: BuildInfo::current(),
+        hub: LiveHub::new(),
+        collector: CollectorStatus::default(),
+        shutdown,
+        leptos_options,
+    })
+}
+
+/// Runs the web server until `shutdown` is cancelled.
+pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
+    let shutdown = state.shutdown.clone();
+    let db = state.db.clone();
+    let server = axum::serve(listener, build_router(state))
+        .with_graceful_shutdown(shutdown.clone().cancelled_owned());
+    let mut server = std::pin::pin!(server.into_future());
+    tokio::select! {
+        result = &mut server => result.map_err(ServerError::Http)?,
+        () = async {
+            shutdown.cancelled().await;
+            tokio::time::sleep(DRAIN_TIMEOUT).await;
+        } => tracing::warn!("requests still running after {DRAIN_TIMEOUT:?}; stopping anyway"),
+    }
+    if let Err(err) = db.close().await {
+        tracing::warn!(error = %err, "closing the database");
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// `ipmi-monitor serve`.
+pub async fn run(config: Config) -> Result<()> {
+    let shutdown = CancellationToken::new();
+    tokio::spawn(cancel_on_signal(shutdown.clone()));
+    let listen = config.listen;
+    let state = build_state(config, shutdown).await?;
+    let listener = TcpListener::bind(listen)
+        .await
+        .map_err(|source| ServerError::Bind { addr: listen, source })?;
+    tracing::info!(
+        %listen,
+        version = state.build.version,
+        database = state.config.database_kind().as_str(),
+        "serving"
+    );
+    serve_until(state, listener).await
+}
+
+/// Cancels `token` on SIGTERM (container stop) or SIGINT (Ctrl-C).
+async fn cancel_on_signal(token: CancellationToken) {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = ctrl_c => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot watch SIGTERM; only Ctrl-C stops the server");
+                let _ = ctrl_c.await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+    tracing::info!("shutdown requested");
+    token.cancel();
+}
