@@ -1,0 +1,12 @@
+//! The high-level client the collector uses: one session per BMC, reused, serialized, under
+//! a deadline per call.
+
+pub mod bmc_client;
+pub mod credentials;
+mod open;
+pub mod options;
+pub(crate) mod sdr_cache;
+
+pub use bmc_client::BmcClient;
+pub use credentials::{Credentials, Secret};
+pub use options::{ConnectOptions, Protocol};
