@@ -1,1 +1,51 @@
 //! Pure decoders: bytes in, typed values out, no sockets.
+//!
+//! Every function here takes untrusted bytes and never panics; failures are
+//! [`DecodeError`] values and recoverable problems (bad FRU checksums, SDR padding) are
+//! flags on the decoded data. Section numbers refer to IPMI v2.0 rev 1.1 unless noted.
+
+mod bytes;
+pub mod conversion;
+pub mod error;
+pub mod event_tables;
+pub mod event_text;
+pub mod fru;
+pub mod id_string;
+pub mod reading;
+pub mod sdr;
+pub mod sel;
+pub mod sel_severity;
+pub mod sensor_type;
+pub mod time;
+pub mod units;
+
+pub use bytes::zero_checksum;
+pub use conversion::{
+    AnalogFormat, Conversion, ConversionFactors, Linearization, ReadingFactors,
+    decode_reading_factors,
+};
+pub use error::{DecodeError, Result};
+pub use event_text::{
+    DiscreteState, Threshold, ThresholdEvent, discrete_states, offset_text, state_text,
+};
+pub use fru::{
+    BoardInfo, ChassisInfo, FruCommonHeader, FruInventory, FruInventoryInfo, MultiRecord,
+    ProductInfo, decode_fru, decode_fru_common_header, decode_fru_inventory_info,
+};
+pub use id_string::{StringEncoding, TypedString, decode_fru_field, decode_sdr_string};
+pub use reading::{
+    SensorHysteresis, SensorReading, SensorThresholds, ThresholdState, ThresholdStatus,
+    decode_sensor_hysteresis, decode_sensor_reading, decode_sensor_thresholds,
+};
+pub use sdr::{
+    CompactSensorRecord, EntityInstance, EventOnlyRecord, FruDeviceLocator, FullSensorRecord,
+    LogicalSensor, McDeviceLocator, OemRecord, RawThresholds, RecordId, RecordType, SdrHeader,
+    SdrRecord, SensorNumber, SensorOwner, decode_sdr, decode_sdr_header, decode_sdr_repository,
+    expand_shared,
+};
+pub use sel::{
+    EventContext, EventDirection, GeneratorId, SelInfo, SelRecord, SelRecordBody, SelRecordId,
+    Severity, SystemEvent, Timestamp, decode_get_sel_entry, decode_sel_info, decode_sel_record,
+};
+pub use sensor_type::{EntityId, EventReadingType, SensorType};
+pub use units::{ModifierRelation, RateUnit, SensorUnits, UnitCode};
