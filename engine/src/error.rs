@@ -68,7 +68,7 @@ pub enum IpmiError {
     Protocol(String),
     /// A reply decoded by `crate::decode` was malformed.
     #[error("decode error: {0}")]
-    Decode(String),
+    Decode(#[from] crate::decode::DecodeError),
     /// The operation is not supported by this BMC or this client.
     #[error("unsupported: {0}")]
     Unsupported(String),

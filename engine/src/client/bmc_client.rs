@@ -154,6 +154,10 @@ impl Conn<'_> {
     pub(crate) fn options(&self) -> &ConnectOptions {
         &self.inner.options
     }
+
+    pub(crate) fn target(&self) -> &str {
+        &self.inner.target
+    }
 }
 
 impl BmcClient {
@@ -209,7 +213,6 @@ impl BmcClient {
     /// opens a new session.
     pub async fn close(&self) -> Result<()> {
         let mut slot = self.inner.slot.lock().await;
-        slot.sdr = slot.sdr.take();
         match slot.session.take() {
             Some(mut s) => s.close().await,
             None => Ok(()),

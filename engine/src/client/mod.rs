@@ -6,7 +6,11 @@ pub mod credentials;
 mod open;
 pub mod options;
 pub(crate) mod sdr_cache;
+mod sdr_read;
+pub mod sensor_value;
+mod sensors;
 
-pub use bmc_client::BmcClient;
+pub use bmc_client::{BmcClient, RawResponse};
 pub use credentials::{Credentials, Secret};
 pub use options::{ConnectOptions, Protocol};
+pub use sensor_value::{ReadingStatus, SensorValue, Thresholds};
