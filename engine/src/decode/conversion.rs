@@ -320,3 +320,13 @@ impl Conversion {
         f64::from(f.tolerance) / 2.0 * f64::from(f.m) * 10f64.powi(i32::from(f.r_exp))
     }
 }
+
+/// Formats a value as ipmitool does in `sdr elist` and SEL lines (`%.*f` with 0 decimals
+/// for whole numbers, else 2): `92`, `0.30`, `6451.61`, `-49`.
+pub fn format_ipmitool(v: f64) -> String {
+    if v == v.trunc() {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
+}

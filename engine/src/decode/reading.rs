@@ -67,6 +67,24 @@ impl ThresholdStatus {
             ThresholdState::Ok
         }
     }
+
+    /// The status column of `ipmitool sdr elist`, which names the side: `lnr`, `unr`,
+    /// `lcr`, `ucr`, `lnc`, `unc` or `ok` (checked in that order, as ipmitool does).
+    /// `ipmitool sensor` prints the side-less [`ThresholdState`] instead.
+    pub fn ipmitool_sdr_status(&self) -> &'static str {
+        let b = self.bits;
+        [
+            (0x04, "lnr"),
+            (0x20, "unr"),
+            (0x02, "lcr"),
+            (0x10, "ucr"),
+            (0x01, "lnc"),
+            (0x08, "unc"),
+        ]
+        .into_iter()
+        .find(|(m, _)| b & m != 0)
+        .map_or("ok", |(_, s)| s)
+    }
 }
 
 /// A decoded Get Sensor Reading response.

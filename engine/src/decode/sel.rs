@@ -57,6 +57,12 @@ impl Timestamp {
         }
     }
 
+    /// Whether the timestamp says anything: Get SEL Info reports 0 or FFFFFFFFh for "never"
+    /// (ipmitool prints "Not Available" for both).
+    pub fn is_available(self) -> bool {
+        !matches!(self, Timestamp::Unspecified | Timestamp::PreInit(0))
+    }
+
     /// The raw value.
     pub fn raw(self) -> u32 {
         match self {
@@ -224,11 +230,7 @@ impl EventContext {
 
 /// ipmitool's `%.*f` with 0 decimals for whole numbers, else 2.
 fn ipmitool_number(v: f64) -> String {
-    if v == v.trunc() {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.2}")
-    }
+    super::conversion::format_ipmitool(v)
 }
 
 impl SystemEvent {
