@@ -1,0 +1,118 @@
+//! Server-rendered pages contain their content without any JavaScript.
+
+mod support;
+
+use app::entities::{sel_event, server as server_entity};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, Set};
+use support::TestServer;
+
+async fn insert_server(server: &TestServer, name: &str) -> i64 {
+    let now = Utc::now();
+    let row = server_entity::ActiveModel {
+        name: Set(name.to_owned()),
+        bmc_address: Set("127.0.0.1".to_owned()),
+        bmc_port: Set(20623),
+        protocol: Set("ipmi".to_owned()),
+        privilege: Set("administrator".to_owned()),
+        tags: Set("gpu, rack-3".to_owned()),
+        notes: Set(String::new()),
+        enabled: Set(true),
+        lifecycle: Set("active".to_owned()),
+        bmc_reachable: Set(Some(true)),
+        os_reachable: Set(Some(false)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    row.insert(&server.state.db).await.unwrap().id
+}
+
+#[tokio::test]
+async fn empty_dashboard_has_navigation_and_an_empty_state() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get_text("/").await;
+    assert_eq!(status, 200);
+    for needle in ["<h1>Dashboard</h1>", "href=\"/events\"", "href=\"/settings\"", "href=\"/docs\"", "No servers yet", "id=\"live-indicator\""] {
+        assert!(html.contains(needle), "missing {needle:?}");
+    }
+    assert!(html.contains("ipmi_monitor_bg.wasm") || html.contains("ipmi_monitor.js"), "no hydration script");
+}
+
+#[tokio::test]
+async fn dashboard_lists_servers_from_the_database() {
+    let server = TestServer::start().await;
+    insert_server(&server, "gpu-node-17").await;
+    let (_, html) = server.get_text("/").await;
+    assert!(html.contains("gpu-node-17"), "server card missing");
+    assert!(html.contains("OS down"), "state badge missing");
+    assert!(html.contains("rack-3"), "tags missing");
+    assert!(!html.contains("No servers yet"));
+}
+
+#[tokio::test]
+async fn events_page_lists_stored_events() {
+    let server = TestServer::start().await;
+    let (_, html) = server.get_text("/events").await;
+    assert!(html.contains("No events recorded yet"));
+
+    let server_id = insert_server(&server, "db-01").await;
+    let now = Utc::now();
+    sel_event::ActiveModel {
+        server_id: Set(server_id),
+        source: Set("sel".to_owned()),
+        record_id: Set(7),
+        timestamp: Set(now),
+        raw_hex: Set("0700020000000020000412526f05ffff".to_owned()),
+        raw_hash: Set("abc".to_owned()),
+        asserted: Set(true),
+        severity: Set("warning".to_owned()),
+        description: Set("Memory #0x50 | Correctable ECC | Asserted".to_owned()),
+        collected_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&server.state.db)
+    .await
+    .unwrap();
+    let (_, html) = server.get_text("/events").await;
+    assert!(html.contains("Correctable ECC"));
+    assert!(html.contains("db-01"));
+    assert!(html.contains("severity-warning"));
+}
+
+#[tokio::test]
+async fn settings_and_docs_pages_render() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get_text("/settings").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("id=\"system-info\""));
+    assert!(html.contains(include_str!("../../VERSION").trim()));
+    let (status, html) = server.get_text("/docs").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("baseboard management controller"));
+}
+
+#[tokio::test]
+async fn unknown_path_is_404() {
+    let server = TestServer::start().await;
+    let (status, html) = server.get_text("/no-such-page").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn server_function_returns_json() {
+    let server = TestServer::start().await;
+    insert_server(&server, "web-9").await;
+    let response = reqwest::Client::new()
+        .post(server.url("/api/list_servers"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body[0]["name"], "web-9");
+    assert_eq!(body[0]["state"], "OsDown");
+}
