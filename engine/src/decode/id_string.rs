@@ -2,14 +2,19 @@
 //! Management FRU Information Storage Definition v1.0 §13).
 //!
 //! Both use a type/length byte whose bits 7:6 give the encoding, but they differ:
-//! * SDR: bits 4:0 are the byte count; `00b` = Unicode, `01b` = BCD plus, `10b` = 6-bit packed
-//!   ASCII, `11b` = 8-bit ASCII + Latin-1.
+//! * SDR: bits 4:0 are the length "in characters" (§43.15); `00b` = Unicode, `01b` = BCD plus,
+//!   `10b` = 6-bit packed ASCII, `11b` = 8-bit ASCII + Latin-1. So a 6-bit name of k characters
+//!   occupies ceil(6k/8) bytes and a BCD plus one ceil(k/2) bytes (OpenIPMI's `sdrcomp` writes
+//!   them this way: "FAN1" is `84h 66 E8 46`).
 //! * FRU: bits 5:0 are the byte count; `00b` = binary/unspecified, `01b` = BCD plus, `10b` =
 //!   6-bit packed ASCII, `11b` = 8-bit ASCII + Latin-1 when the area's language is English
 //!   (code 0 or 25) and 2-byte Unicode otherwise. `C1h` ends the field list.
 //!
-//! ipmitool copies SDR ID strings byte-for-byte whatever the type says, so it prints 6-bit
-//! packed and BCD plus SDR names as garbage; we decode them by the specification.
+//! Packing is least significant bits first for both packed types: 6-bit characters fill
+//! each byte from bit 0 up, and BCD plus puts the first digit in the low nibble (as OpenIPMI
+//! does). ipmitool copies SDR ID strings byte-for-byte whatever the type says, so it prints
+//! 6-bit packed and BCD plus SDR names as garbage, and it reads FRU BCD plus high nibble
+//! first; we decode both by the specification.
 
 use serde::Serialize;
 
@@ -66,24 +71,24 @@ impl std::fmt::Display for TypedString {
 /// Fh `_`.
 const BCD_PLUS: &[u8; 16] = b"0123456789 -.:,_";
 
-/// Decodes BCD plus, two characters per byte, high nibble first (the order FRU and SDR
-/// writers use; the spec shows digits in reading order).
+/// Decodes BCD plus, two characters per byte, first character in the low nibble (the
+/// least-significant-first packing the spec uses for 6-bit ASCII too).
 pub fn decode_bcd_plus(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        for nib in [b >> 4, b & 0x0f] {
-            let c = BCD_PLUS.get(usize::from(nib)).copied().unwrap_or(b'?');
-            s.push(char::from(c));
-        }
-    }
-    s
+    decode_bcd_plus_chars(bytes, bytes.len() * 2)
 }
 
-/// Decodes 6-bit packed ASCII (§43.15): characters are packed LSB first, so byte 0 bits 5:0
-/// hold the first character, byte 0 bits 7:6 + byte 1 bits 3:0 the second, and so on; each
-/// 6-bit code is added to 20h (space). `n` bytes hold `floor(n*8/6)` whole characters.
-pub fn decode_6bit_packed(bytes: &[u8]) -> String {
-    let chars = bytes.len() * 8 / 6;
+/// Decodes at most `chars` BCD plus characters (SDR lengths count characters).
+pub fn decode_bcd_plus_chars(bytes: &[u8], chars: usize) -> String {
+    bytes
+        .iter()
+        .flat_map(|b| [b & 0x0f, b >> 4])
+        .take(chars)
+        .map(|nib| char::from(BCD_PLUS.get(usize::from(nib)).copied().unwrap_or(b'?')))
+        .collect()
+}
+
+/// Decodes at most `chars` 6-bit packed characters (SDR lengths count characters).
+pub fn decode_6bit_chars(bytes: &[u8], chars: usize) -> String {
     let mut s = String::with_capacity(chars);
     let mut acc: u32 = 0;
     let mut nbits: u32 = 0;
@@ -98,10 +103,28 @@ pub fn decode_6bit_packed(bytes: &[u8]) -> String {
                 None => return s,
             }
         }
-        let code = (acc & 0x3f) as u8;
-        s.push(char::from(code + 0x20));
+        s.push(char::from((acc & 0x3f) as u8 + 0x20));
         acc >>= 6;
         nbits -= 6;
+    }
+    s
+}
+
+/// Decodes 6-bit packed ASCII whose length is given in bytes (FRU fields). Characters are
+/// packed LSB first (§43.15): byte 0 bits 5:0 hold the first character, byte 0 bits 7:6 +
+/// byte 1 bits 3:0 the second, and so on; each 6-bit code is added to 20h (space), so 20h
+/// is `@`. `n` bytes hold `floor(n*8/6)` whole characters.
+///
+/// A byte count, not characters, so a string of `k` characters whose
+/// packing leaves 6 or more spare bits (e.g. "12V": 18 bits in 3 bytes) decodes with one
+/// extra code 0, a space. When the last character is a space and one character fewer would
+/// need the same number of bytes, that space is padding and is dropped ("12V", not "12V ");
+/// a space that needs its own bits (e.g. "DIMM " in 4 bytes) is kept.
+pub fn decode_6bit_packed(bytes: &[u8]) -> String {
+    let chars = bytes.len() * 8 / 6;
+    let mut s = decode_6bit_chars(bytes, chars);
+    if chars > 0 && s.ends_with(' ') && (6 * (chars - 1)).div_ceil(8) == bytes.len() {
+        s.pop();
     }
     s
 }
@@ -143,28 +166,40 @@ fn render(encoding: StringEncoding, raw: &[u8]) -> String {
 
 /// Decodes an SDR ID string from its type/length byte and the bytes after it (§43.15).
 ///
-/// Returns the string and the number of bytes it used after the type/length byte. The
-/// declared length is clipped to the available bytes: a record that lies about its string
-/// still yields the part that is there (the SDR header length is what we trust).
+/// The length counts characters: 6-bit strings use ceil(6n/8) bytes, BCD plus ceil(n/2),
+/// 8-bit n. Unicode is undefined by the spec and taken as n bytes. Returns the string and
+/// the number of bytes it used after the type/length byte. The bytes are clipped to what is
+/// there: a record that lies about its string still yields the part that is present (the
+/// SDR header length is what we trust).
 pub fn decode_sdr_string(type_length: u8, data: &[u8]) -> (TypedString, usize) {
-    let len = usize::from(type_length & 0x1f).min(data.len());
-    let raw = data.get(..len).unwrap_or_default();
+    let n = usize::from(type_length & 0x1f);
     let encoding = match type_length >> 6 {
         0 => StringEncoding::Unicode,
         1 => StringEncoding::BcdPlus,
         2 => StringEncoding::Packed6Bit,
         _ => StringEncoding::Latin1,
     };
+    let nbytes = match encoding {
+        StringEncoding::BcdPlus => n.div_ceil(2),
+        StringEncoding::Packed6Bit => (6 * n).div_ceil(8),
+        _ => n,
+    }
+    .min(data.len());
+    let raw = data.get(..nbytes).unwrap_or_default();
     // Trailing blanks are kept: a shared record's name such as "Temp " relies on them before
-    // the instance suffix (§43.2). 6-bit packing may add one trailing space of padding.
-    let text = render(encoding, raw);
+    // the instance suffix (§43.2).
+    let text = match encoding {
+        StringEncoding::BcdPlus => decode_bcd_plus_chars(raw, n),
+        StringEncoding::Packed6Bit => decode_6bit_chars(raw, n),
+        other => render(other, raw),
+    };
     (
         TypedString {
             encoding,
             text,
             raw: raw.to_vec(),
         },
-        len,
+        nbytes,
     )
 }
 
