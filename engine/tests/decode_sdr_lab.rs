@@ -21,8 +21,11 @@ fn records() -> Vec<SdrRecord> {
         .collect()
 }
 
-/// Per sensor number: (reading body, thresholds body, hysteresis body).
-fn responses() -> HashMap<u8, (Vec<u8>, Vec<u8>, Vec<u8>)> {
+/// Raw response bodies of one sensor: (reading, thresholds, hysteresis).
+type Responses = (Vec<u8>, Vec<u8>, Vec<u8>);
+
+/// Per sensor number, its recorded responses.
+fn responses() -> HashMap<u8, Responses> {
     fixture_text("lab-readings.hex")
         .lines()
         .map(|l| {
