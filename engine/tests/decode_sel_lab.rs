@@ -44,8 +44,9 @@ fn sel_elist_matches_ipmitool_line_for_line() {
     let entries = entries();
     assert_eq!(entries.len(), expected.lines().count());
     for ((_, rec), want) in entries.iter().zip(expected.lines()) {
-        let ev = rec.system_event().unwrap();
-        let ctx = context(&sdrs, ev.sensor_number.0, ev.sensor_type.0);
+        let ctx = rec
+            .system_event()
+            .and_then(|ev| context(&sdrs, ev.sensor_number.0, ev.sensor_type.0));
         assert_eq!(rec.ipmitool_elist_line(ctx.as_ref()), want);
     }
 }
@@ -105,6 +106,32 @@ fn descriptions_severities_and_details() {
         "Fan FAN2 | Lower Critical going low | Asserted | Reading 400 < Threshold 500 RPM"
     );
     assert_eq!(describe(0x15).1, Severity::Info); // deassertion
+    // Hand-added records (bmc-fleet console sel_add): OEM kinds are Info, a threshold
+    // deassertion flips the comparison, the slot number comes from event data 3.
+    assert_eq!(by_id(0x1a).severity(), Severity::Info);
+    assert_eq!(by_id(0x1b).severity(), Severity::Info);
+    assert_eq!(
+        describe(0x1e),
+        (
+            "Fan FAN2 | Lower Critical going low | Deasserted | Reading 700 > Threshold 500 RPM"
+                .to_string(),
+            Severity::Info
+        )
+    );
+    // No trigger reading in the event: ipmitool prints "Reading 0", we print nothing.
+    assert_eq!(
+        describe(0x1d).0,
+        "Temperature CPU1 Temp | Upper Non-critical going high | Asserted"
+    );
+    assert_eq!(
+        describe(0x22),
+        (
+            "Slot / Connector #0x09 | Fault Status | Asserted | Slot 5".to_string(),
+            Severity::Critical
+        )
+    );
+    assert_eq!(describe(0x23).1, Severity::Critical);
+    assert_eq!(describe(0x21).1, Severity::Info); // firmware progress
     // Without an SDR: ipmitool's "#0xNN" form.
     let e = by_id(5).system_event().unwrap();
     assert_eq!(

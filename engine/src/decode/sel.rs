@@ -330,8 +330,9 @@ impl SystemEvent {
     /// The text after the timestamp in `ipmitool sel elist`, reproduced byte for byte:
     /// `"<sensor type> <name or #0xNN> | <offset text> | Asserted[ | Reading …]"`.
     /// Quirks kept: ipmitool's threshold texts end in a space ("going low  |"), an
-    /// unspecified trigger reading prints as "Reading 0", and the reading part is printed
-    /// for every threshold event that has an SDR.
+    /// unspecified trigger reading prints as "Reading 0", the reading part is printed
+    /// for every threshold event that has an SDR, and a memory event on sensor 0 with an OEM
+    /// event data 3 gets ipmitool's vendor-specific " | CPU n DIMM m" (not in the spec).
     pub fn ipmitool_description(&self, ctx: Option<&EventContext>) -> String {
         let mut s = String::from(self.sensor_type.ipmitool_name_for_sel());
         match ctx {
@@ -381,6 +382,17 @@ impl SystemEvent {
                     units
                 ));
             }
+        } else if self.event_type.is_sensor_specific()
+            && self.sensor_type == SensorType::MEMORY
+            && self.sensor_number.0 == 0
+            && self.event_data[0] & 0x30 == 0x20
+        {
+            // ipmitool's own reading of an OEM-coded event data 3 on memory sensor 0.
+            s.push_str(&format!(
+                " | CPU {} DIMM {}",
+                self.event_data[2] & 0x0f,
+                self.event_data[2] >> 4
+            ));
         }
         s
     }
