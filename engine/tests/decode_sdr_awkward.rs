@@ -80,6 +80,18 @@ fn six_bit_names_decode_by_the_spec_and_ipmitool_prints_the_raw_bytes() {
         // ipmitool quirk: it copies the packed bytes as if they were ASCII.
         assert!(elist_line(n).starts_with(&s.raw), "{want}");
     }
+    // FRU locator names too ("PSU1 FRU": 8 characters in 6 bytes).
+    let frus: Vec<String> = recs
+        .iter()
+        .filter_map(|r| match r {
+            SdrRecord::FruDeviceLocator(f) => {
+                assert_eq!(f.id_string.encoding, StringEncoding::Packed6Bit);
+                Some(f.id_string.text.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(frus, vec!["PSU1 FRU", "PSU2 FRU"]);
     // Mixed case can't be 6-bit: stays 8-bit and ipmitool agrees.
     assert_eq!(name_of(0x24).encoding, StringEncoding::Latin1);
     assert!(elist_line(0x24).starts_with(b"CPU1 Vcore"));

@@ -230,6 +230,19 @@ fn lab_conversion_cases() {
     assert!((vcore.conversion().to_value(150).unwrap() - 1.1).abs() < 1e-9);
     assert_eq!(vcore.conversion().to_raw(1.1), Some(150));
     assert!((vcore.conversion().step(150).unwrap() - 0.004).abs() < 1e-9);
+    // Typed measurements and the record-level helpers.
+    use engine::decode::Measurement;
+    let cpu = full(0x01);
+    assert_eq!(cpu.units.measurement(92.0), Measurement::Celsius(92.0));
+    assert_eq!(full(0x10).units.measurement(400.0), Measurement::Rpm(400.0));
+    assert_eq!(cpu.threshold_bytes, [95, 90, 85, 0, 0, 0]);
+    let rec = recs
+        .iter()
+        .find(|r| r.sensor_common().is_some_and(|c| c.number.0 == 0x01))
+        .unwrap();
+    assert_eq!(rec.conversion(), Some(cpu.conversion()));
+    assert!(rec.has_reading());
+    assert_eq!(rec.thresholds(), cpu.thresholds);
     // FANs: M=100.
     assert_eq!(full(0x10).conversion().to_raw(500.0), Some(5));
 }

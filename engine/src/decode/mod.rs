@@ -48,4 +48,4 @@ pub use sel::{
     Severity, SystemEvent, Timestamp, decode_get_sel_entry, decode_sel_info, decode_sel_record,
 };
 pub use sensor_type::{EntityId, EventReadingType, SensorType};
-pub use units::{ModifierRelation, RateUnit, SensorUnits, UnitCode};
+pub use units::{Measurement, ModifierRelation, RateUnit, SensorUnits, UnitCode};

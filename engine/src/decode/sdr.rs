@@ -271,6 +271,9 @@ pub struct FullSensorRecord {
     pub sensor_min: u8,
     /// The six threshold bytes as stored; unreadable ones are `None`.
     pub thresholds: RawThresholds,
+    /// The threshold bytes exactly as stored (bytes 37–42: UNR, UC, UNC, LNR, LC, LNC),
+    /// whatever the readable mask says.
+    pub threshold_bytes: [u8; 6],
     pub positive_hysteresis: u8,
     pub negative_hysteresis: u8,
     pub oem: u8,
@@ -489,6 +492,40 @@ impl SdrRecord {
         }
     }
 
+    /// The reading conversion: full records with a numeric reading only (compact and
+    /// event-only records carry no factors).
+    pub fn conversion(&self) -> Option<Conversion> {
+        match self {
+            SdrRecord::Full(r) if r.analog_format != AnalogFormat::NoAnalogReading => {
+                Some(r.conversion())
+            }
+            _ => None,
+        }
+    }
+
+    /// The sensor units (full and compact records).
+    pub fn units(&self) -> Option<SensorUnits> {
+        match self {
+            SdrRecord::Full(r) => Some(r.units),
+            SdrRecord::Compact(r) => Some(r.units),
+            _ => None,
+        }
+    }
+
+    /// The readable thresholds stored in the record (full records; empty otherwise).
+    pub fn thresholds(&self) -> RawThresholds {
+        match self {
+            SdrRecord::Full(r) => r.thresholds,
+            _ => RawThresholds::default(),
+        }
+    }
+
+    /// Whether the sensor answers Get Sensor Reading (full and compact records; event-only
+    /// sensors never do).
+    pub fn has_reading(&self) -> bool {
+        matches!(self, SdrRecord::Full(_) | SdrRecord::Compact(_))
+    }
+
     /// The record's ID string, where it has one.
     pub fn id_string(&self) -> Option<&TypedString> {
         match self {
@@ -553,6 +590,7 @@ pub fn decode_full_sensor(bytes: &[u8]) -> Result<FullSensorRecord> {
     let masks = masks(r, 14)?;
     let is_threshold = common.event_reading_type.is_threshold();
     let mut thresholds = RawThresholds::default();
+    let mut threshold_bytes = [0u8; 6];
     // Stored order: UNR, UC, UNC, LNR, LC, LNC (bytes 37–42).
     let order = [
         Threshold::UpperNonRecoverable,
@@ -564,6 +602,9 @@ pub fn decode_full_sensor(bytes: &[u8]) -> Result<FullSensorRecord> {
     ];
     for (i, t) in order.into_iter().enumerate() {
         let v = byte(r, 36 + i, W)?;
+        if let Some(slot) = threshold_bytes.get_mut(i) {
+            *slot = v;
+        }
         if is_threshold && masks.is_readable(t) {
             thresholds.set(t, Some(v));
         }
@@ -589,6 +630,7 @@ pub fn decode_full_sensor(bytes: &[u8]) -> Result<FullSensorRecord> {
         sensor_max: byte(r, 34, W)?,
         sensor_min: byte(r, 35, W)?,
         thresholds,
+        threshold_bytes,
         positive_hysteresis: byte(r, 42, W)?,
         negative_hysteresis: byte(r, 43, W)?,
         oem: r.get(46).copied().unwrap_or(0),

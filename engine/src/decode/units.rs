@@ -258,3 +258,78 @@ impl std::fmt::Display for SensorUnits {
         f.write_str(&self.text())
     }
 }
+
+/// A converted reading with a typed unit, for the units the UI treats specially; everything
+/// else keeps its unit text. Percentages are `Percent` whatever the base unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "unit", content = "value", rename_all = "snake_case")]
+pub enum Measurement {
+    Celsius(f64),
+    Fahrenheit(f64),
+    Kelvin(f64),
+    Volts(f64),
+    Amps(f64),
+    Watts(f64),
+    Joules(f64),
+    Rpm(f64),
+    Cfm(f64),
+    Hertz(f64),
+    Percent(f64),
+    /// Any other unit, with ipmitool's unit text.
+    Other {
+        value: f64,
+        unit: String,
+    },
+}
+
+impl Measurement {
+    /// The number.
+    pub fn value(&self) -> f64 {
+        match self {
+            Measurement::Celsius(v)
+            | Measurement::Fahrenheit(v)
+            | Measurement::Kelvin(v)
+            | Measurement::Volts(v)
+            | Measurement::Amps(v)
+            | Measurement::Watts(v)
+            | Measurement::Joules(v)
+            | Measurement::Rpm(v)
+            | Measurement::Cfm(v)
+            | Measurement::Hertz(v)
+            | Measurement::Percent(v) => *v,
+            Measurement::Other { value, .. } => *value,
+        }
+    }
+}
+
+impl SensorUnits {
+    /// Types a converted value by these units. Units with a modifier or a rate are `Other`
+    /// (an "RPM/s" is not an RPM).
+    pub fn measurement(&self, value: f64) -> Measurement {
+        if self.percentage && self.modifier_relation == ModifierRelation::None {
+            return Measurement::Percent(value);
+        }
+        if self.modifier_relation != ModifierRelation::None || self.rate != RateUnit::None {
+            return Measurement::Other {
+                value,
+                unit: self.text(),
+            };
+        }
+        match self.base {
+            UnitCode::DEGREES_C => Measurement::Celsius(value),
+            UnitCode::DEGREES_F => Measurement::Fahrenheit(value),
+            UnitCode::KELVIN => Measurement::Kelvin(value),
+            UnitCode::VOLTS => Measurement::Volts(value),
+            UnitCode::AMPS => Measurement::Amps(value),
+            UnitCode::WATTS => Measurement::Watts(value),
+            UnitCode::JOULES => Measurement::Joules(value),
+            UnitCode::RPM => Measurement::Rpm(value),
+            UnitCode::CFM => Measurement::Cfm(value),
+            UnitCode::HZ => Measurement::Hertz(value),
+            _ => Measurement::Other {
+                value,
+                unit: self.text(),
+            },
+        }
+    }
+}
