@@ -51,6 +51,8 @@ pub struct SensorValue {
     pub raw: Option<u8>,
     /// Converted value (threshold sensors with an analog reading).
     pub value: Option<f64>,
+    /// One conversion step at this reading: the value's resolution.
+    pub step: Option<f64>,
     /// Unit as ipmitool prints it ("degrees C", "RPM", "Volts").
     pub unit: Option<String>,
     /// "ok", "nc", "cr", "nr" or "na" (threshold sensors).

@@ -65,6 +65,7 @@ async fn read_one(c: &mut Conn<'_>, s: &CachedSensor) -> Result<SensorValue> {
         status: ReadingStatus::Ok,
         raw: None,
         value: None,
+        step: None,
         unit: if threshold_kind {
             s.units.map(|u| u.ipmitool_text())
         } else {
@@ -118,6 +119,7 @@ async fn read_one(c: &mut Conn<'_>, s: &CachedSensor) -> Result<SensorValue> {
                 }
             }
             v.value = conv.to_value(reading.raw);
+            v.step = conv.step(reading.raw);
         }
         if !threshold_kind && reading.has_state_byte {
             v.state_bits = Some(reading.discrete_states);

@@ -1,0 +1,93 @@
+//! Session behaviour: cipher suites, fallback, privilege, close, reuse, concurrency.
+
+use std::sync::Arc;
+
+use engine::client::{BmcClient, ConnectOptions, Credentials};
+use engine::session::PrivilegeLevel;
+
+use crate::common::{connect, options};
+use crate::lab::{Lab, PASSWORD, USER};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn suites_fallback_and_privilege() {
+    let lab = Lab::start(1);
+    // The lab has no suite 17: Open Session refuses it and the client falls back to 3.
+    let opts = ConnectOptions {
+        cipher_suites: vec![17, 3],
+        ..options()
+    };
+    let c = BmcClient::connect(&lab.target(1), Credentials::new(USER, PASSWORD), opts)
+        .await
+        .unwrap();
+    let info = c.session_info().unwrap();
+    assert_eq!(info.cipher_suite, Some(3));
+    assert_eq!(info.privilege, PrivilegeLevel::Administrator);
+    c.close().await.unwrap();
+    for suite in [0u8, 1, 2, 3] {
+        let opts = ConnectOptions {
+            cipher_suites: vec![suite],
+            privilege: PrivilegeLevel::Operator,
+            ..options()
+        };
+        let c = BmcClient::connect(
+            &lab.target(1),
+            Credentials::new("operator", "password-op"),
+            opts,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("suite {suite}: {e}"));
+        assert_eq!(c.session_info().unwrap().cipher_suite, Some(suite));
+        assert_eq!(
+            c.session_info().unwrap().privilege,
+            PrivilegeLevel::Operator
+        );
+        assert!(c.chassis_status().await.is_ok());
+        c.close().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_calls_share_one_session() {
+    let lab = Lab::start(1);
+    let client = Arc::new(connect(&lab, 1).await);
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let c = client.clone();
+        tasks.push(tokio::spawn(async move {
+            if i % 2 == 0 {
+                c.poll_sensors().await.map(|s| s.len())
+            } else {
+                c.chassis_status().await.map(|_| 1)
+            }
+        }));
+    }
+    for t in tasks {
+        assert!(t.await.unwrap().unwrap() > 0);
+    }
+    // Session setup happened once: a second session would have cost ≥ 5 more datagrams
+    // than the polls need.
+    client.close().await.unwrap();
+    // After close the client re-opens on demand.
+    assert!(client.chassis_status().await.is_ok());
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn session_survives_bmc_restart() {
+    let lab = Lab::start(1);
+    let client = connect(&lab, 1).await;
+    client.chassis_status().await.unwrap();
+    lab.fleet(&["crash", "1"]);
+    lab.fleet(&["restart", "1"]);
+    // The new BMC knows nothing of our session: the client re-opens and carries on.
+    let mut ok = false;
+    for _ in 0..5 {
+        if client.chassis_status().await.is_ok() {
+            ok = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    assert!(ok, "client did not recover after a BMC restart");
+    client.close().await.unwrap();
+}
