@@ -420,6 +420,19 @@ fn sel_record_kinds_and_timestamps() {
         Timestamp::Unix(0x2000_0001)
     );
     assert_eq!(Timestamp::from_raw(u32::MAX), Timestamp::Unspecified);
+    // ipmitool's columns use `< 20000000h` and print FFFFFFFFh as a date.
+    assert_eq!(
+        Timestamp::from_raw(0x2000_0000).ipmitool_columns(),
+        "01/05/87 | 18:48:32 UTC"
+    );
+    assert_eq!(
+        Timestamp::Unspecified.ipmitool_columns(),
+        "02/07/06 | 06:28:15 UTC"
+    );
+    assert_eq!(
+        Timestamp::PreInit(259).ipmitool_columns(),
+        " Pre-Init  |0000000259"
+    );
     assert!(decode_sel_record(&rec[..15]).is_err());
 }
 
@@ -670,4 +683,38 @@ fn inventory_area_info() {
     let i = decode_fru_inventory_info(&[0x00, 0x02, 0x01]).unwrap();
     assert_eq!((i.size, i.word_access), (512, true));
     assert!(decode_fru_inventory_info(&[0x00]).is_err());
+}
+
+// ------------------------------------------------------------------- time --
+
+#[test]
+fn calendar_matches_gnu_date() {
+    use engine::decode::time::{FRU_EPOCH_UNIX, UtcTime};
+    for (secs, iso, asc) in [
+        (0, "1970-01-01T00:00:00Z", "Thu Jan  1 00:00:00 1970 UTC"),
+        (
+            951_782_400,
+            "2000-02-29T00:00:00Z",
+            "Tue Feb 29 00:00:00 2000 UTC",
+        ),
+        (
+            1_709_164_800,
+            "2024-02-29T00:00:00Z",
+            "Thu Feb 29 00:00:00 2024 UTC",
+        ),
+        (
+            4_102_444_799,
+            "2099-12-31T23:59:59Z",
+            "Thu Dec 31 23:59:59 2099 UTC",
+        ),
+        (
+            FRU_EPOCH_UNIX,
+            "1996-01-01T00:00:00Z",
+            "Mon Jan  1 00:00:00 1996 UTC",
+        ),
+    ] {
+        let t = UtcTime::from_unix(secs);
+        assert_eq!(t.iso8601(), iso);
+        assert_eq!(t.asctime_utc(), asc);
+    }
 }

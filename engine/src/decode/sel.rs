@@ -80,10 +80,15 @@ impl Timestamp {
     }
 
     /// ipmitool's SEL columns: `" Pre-Init  |0000000259"` or `"12/03/26 | 20:01:37 UTC"`.
+    /// Uses ipmitool's test (`raw < 20000000h`, one less than the spec's inclusive bound),
+    /// and like ipmitool prints FFFFFFFFh as a date (02/07/06 06:28:15 UTC).
     pub fn ipmitool_columns(self) -> String {
-        match self.utc() {
-            Some(t) => format!("{} | {}", t.ipmitool_date(), t.ipmitool_time()),
-            None => format!(" Pre-Init  |{:010}", self.raw()),
+        let raw = self.raw();
+        if raw < PRE_INIT_MAX {
+            format!(" Pre-Init  |{raw:010}")
+        } else {
+            let t = UtcTime::from_unix(i64::from(raw));
+            format!("{} | {}", t.ipmitool_date(), t.ipmitool_time())
         }
     }
 }
@@ -548,16 +553,8 @@ impl SelRecord {
     pub fn ipmitool_elist_line(&self, ctx: Option<&EventContext>) -> String {
         let mut s = format!("{:4x} | ", self.id.0);
         if let Some(ts) = self.timestamp() {
-            match ts {
-                Timestamp::Unix(_) => {
-                    s.push_str(&ts.ipmitool_columns());
-                    s.push_str(" | ");
-                }
-                _ => {
-                    s.push_str(&ts.ipmitool_columns());
-                    s.push_str("| ");
-                }
-            }
+            s.push_str(&ts.ipmitool_columns());
+            s.push_str(if ts.raw() < PRE_INIT_MAX { "| " } else { " | " });
         }
         match &self.body {
             SelRecordBody::System(e) => s.push_str(&e.ipmitool_description(ctx)),
