@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -34,6 +35,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 const THEME_BOOTSTRAP: &str = "try{var t=localStorage.getItem('theme');if(t)document.documentElement.dataset.theme=t;}catch(e){}";
 
 /// The application: navigation plus one route per page.
+///
+/// Pages render in `Async` mode: the server waits for the data before sending the page, so the
+/// HTML is complete without JavaScript (out-of-order streaming would leave the data in
+/// `<template>`s that only a script moves into place).
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -46,10 +51,10 @@ pub fn App() -> impl IntoView {
             <NavBar/>
             <main class="page">
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("") view=DashboardPage/>
-                    <Route path=path!("/events") view=EventsPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/docs") view=DocsPage/>
+                    <Route path=path!("") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/events") view=EventsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/docs") view=DocsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
