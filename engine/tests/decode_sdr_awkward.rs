@@ -144,6 +144,13 @@ fn lun1_sensor_with_ones_complement() {
     // crossed; we decode what the BMC said, as ipmitool does ("unr" / "nr").
     assert_eq!(r.threshold_state(), ThresholdState::NonRecoverable);
     assert_eq!(r.threshold_status.ipmitool_sdr_status(), "unr");
+    // FreeIPMI 1.6.10 (second oracle) shows no reading for the LUN 1 sensor at all.
+    let freeipmi = String::from_utf8_lossy(&fixture_bytes("awk-freeipmi-sensors.txt")).to_string();
+    assert!(
+        freeipmi
+            .lines()
+            .any(|l| l.starts_with("35 ") && l.contains("| N/A "))
+    );
     let t = decode_sensor_thresholds(&thresholds.unwrap()).unwrap();
     assert_eq!(t.thresholds, f.thresholds);
     // Inverse conversion in 1's complement: -15 → F0h, 0 → 00h (not FFh, "-0").
