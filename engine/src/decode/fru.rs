@@ -487,10 +487,21 @@ fn push(out: &mut Vec<(&'static str, String)>, label: &'static str, v: Option<&T
 }
 
 impl FruInventory {
-    /// `(label, value)` pairs in `ipmitool fru print` order and wording, skipping empty
-    /// fields as ipmitool does. The board date prints as ipmitool's
-    /// `Mon Mar 18 09:30:00 2024 UTC`, or `Unspecified` when 0.
+    /// `(label, value)` pairs in `ipmitool fru print` order and wording as ipmitool 1.8.19
+    /// prints them: empty fields skipped, no FRU file id lines (1.8.19 reads but never
+    /// prints them) and no checksum lines (1.8.19 never checks area checksums). The board
+    /// date prints as `Mon Mar 18 09:30:00 2024 UTC`, or `Unspecified` when 0.
     pub fn ipmitool_fields(&self) -> Vec<(&'static str, String)> {
+        self.labelled(false)
+    }
+
+    /// Every decoded field with ipmitool's labels, including the FRU file ids
+    /// (`Board FRU ID`, `Product FRU ID`, as newer ipmitool prints them).
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        self.labelled(true)
+    }
+
+    fn labelled(&self, file_ids: bool) -> Vec<(&'static str, String)> {
         use labels::*;
         let mut out: Vec<(&'static str, String)> = Vec::new();
         if let Some(c) = &self.chassis {
@@ -511,7 +522,9 @@ impl FruInventory {
             push(&mut out, BOARD_PRODUCT, b.product_name.as_ref());
             push(&mut out, BOARD_SERIAL, b.serial_number.as_ref());
             push(&mut out, BOARD_PART_NUMBER, b.part_number.as_ref());
-            push(&mut out, BOARD_FRU_ID, b.fru_file_id.as_ref());
+            if file_ids {
+                push(&mut out, BOARD_FRU_ID, b.fru_file_id.as_ref());
+            }
             for x in &b.custom {
                 push(&mut out, BOARD_EXTRA, Some(x));
             }
@@ -523,7 +536,9 @@ impl FruInventory {
             push(&mut out, PRODUCT_VERSION, p.product_version.as_ref());
             push(&mut out, PRODUCT_SERIAL, p.serial_number.as_ref());
             push(&mut out, PRODUCT_ASSET_TAG, p.asset_tag.as_ref());
-            push(&mut out, PRODUCT_FRU_ID, p.fru_file_id.as_ref());
+            if file_ids {
+                push(&mut out, PRODUCT_FRU_ID, p.fru_file_id.as_ref());
+            }
             for x in &p.custom {
                 push(&mut out, PRODUCT_EXTRA, Some(x));
             }
