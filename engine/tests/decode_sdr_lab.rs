@@ -141,8 +141,23 @@ fn sensor_list_matches_ipmitool() {
     let resp = responses();
     let sensor = fixture_text("lab-sensor.txt");
     let mut checked = 0;
+    let mut discrete = 0;
     for line in sensor.lines() {
         let c = cells(line);
+        if let Some(SdrRecord::Compact(d)) = recs
+            .iter()
+            .find(|r| matches!(r, SdrRecord::Compact(d) if d.id_string.text == c[0]))
+        {
+            let r = decode_sensor_reading(&resp[&d.common.number.0].0).unwrap();
+            let (value, status) = r.ipmitool_discrete_columns();
+            assert_eq!(
+                (value.as_str(), status.as_str()),
+                (c[1].as_str(), c[3].as_str())
+            );
+            assert_eq!(c[2], "discrete");
+            discrete += 1;
+            continue;
+        }
         let Some(SdrRecord::Full(f)) = recs
             .iter()
             .find(|r| matches!(r, SdrRecord::Full(f) if f.name() == c[0]))
@@ -195,7 +210,7 @@ fn sensor_list_matches_ipmitool() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 20);
+    assert_eq!((checked, discrete), (20, 7));
 }
 
 /// The conversion cases the lab was built for (lab/NOTES.md).

@@ -113,6 +113,14 @@ impl SensorReading {
         self.scanning_enabled && !self.unavailable
     }
 
+    /// The reading and status columns `ipmitool sensor` prints for a discrete sensor:
+    /// `("0x82", "0x8200")`, i.e. state byte 1 alone and state bytes 1 and 2 together.
+    pub fn ipmitool_discrete_columns(&self) -> (String, String) {
+        let lo = (self.discrete_states & 0xff) as u8;
+        let hi = (self.discrete_states >> 8) as u8;
+        (format!("{lo:#x}"), format!("0x{lo:02x}{hi:02x}"))
+    }
+
     /// The threshold state as ipmitool shows it: `na` when the reading is not valid.
     pub fn threshold_state(&self) -> ThresholdState {
         if self.is_valid() {
