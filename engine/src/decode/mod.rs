@@ -3,6 +3,20 @@
 //! Every function here takes untrusted bytes and never panics; failures are
 //! [`DecodeError`] values and recoverable problems (bad FRU checksums, SDR padding) are
 //! flags on the decoded data. Section numbers refer to IPMI v2.0 rev 1.1 unless noted.
+//!
+//! ipmitool 1.8.19 and FreeIPMI 1.6.10 are the test oracles; where they depart from the
+//! specification we decode by the specification and the golden tests document the gap:
+//! * SDR ID strings: the length counts characters (§43.15); 6-bit packed and BCD plus names
+//!   are decoded, where both tools print the packed bytes as ASCII garbage.
+//! * Shared compact/event-only records (§43.2) expand to N sensors; both tools list one.
+//! * BCD plus is read low nibble first (as OpenIPMI writes and reads it); ipmitool reads FRU
+//!   BCD plus high nibble first. FRU 6-bit padding is dropped; ipmitool prints it as spaces.
+//! * FRU area checksums are verified and reported; ipmitool 1.8.19 ignores them.
+//! * LUN 1 sensors are keyed by (owner, LUN, number); FreeIPMI shows no reading for them.
+//! * SEL pre-init timestamps are `<= 20000000h` (§37.1); ipmitool uses `<`.
+//!
+//! `ipmitool_*` functions reproduce ipmitool's text exactly (quirks included) for
+//! comparison and CLI parity; the plain functions give the tidied, spec-true form.
 
 mod bytes;
 pub mod conversion;
