@@ -2,6 +2,7 @@
 //! thin async I/O on top (`transport`, `rmcp`, `rmcp_plus`, `session`, `commands`), and the
 //! high-level `client::BmcClient` and `cli` for people and scripts.
 
+pub mod cli;
 pub mod client;
 pub mod commands;
 pub mod decode;

@@ -16,6 +16,8 @@ pub struct FruDevice {
     pub id: u8,
     /// "Builtin FRU Device" for device 0, else the locator's ID string.
     pub name: String,
+    /// `(label, value)` pairs as `ipmitool fru print` shows them.
+    pub fields: Vec<(String, String)>,
     pub inventory: Option<FruInventory>,
     pub error: Option<String>,
 }
@@ -50,9 +52,19 @@ impl BmcClient {
                     Err(e @ IpmiError::CompletionCode(_)) => (None, Some(e.to_string())),
                     Err(e) => return Err(e),
                 };
+                let fields = inventory
+                    .as_ref()
+                    .map(|i| {
+                        i.ipmitool_fields()
+                            .into_iter()
+                            .map(|(k, v)| (k.to_string(), v))
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 out.push(FruDevice {
                     id,
                     name,
+                    fields,
                     inventory,
                     error,
                 });

@@ -5,6 +5,7 @@
 mod lab;
 
 mod chassis;
+mod cli;
 mod common;
 mod faults;
 mod fru;
