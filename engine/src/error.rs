@@ -10,7 +10,7 @@ use crate::commands::completion::completion_code_name;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AuthError {
     /// RAKP 2's HMAC did not verify with our key: the password (or K_g) is wrong.
-    #[error("wrong password (the BMC's RAKP 2 authentication code does not match)")]
+    #[error("wrong password (the BMC did not accept our authentication code)")]
     WrongPassword,
     /// RAKP status 0x0D "unauthorized name" or IPMI 1.5 "invalid user name".
     #[error("unknown user name")]

@@ -91,3 +91,32 @@ async fn session_survives_bmc_restart() {
     assert!(ok, "client did not recover after a BMC restart");
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ipmi15_md5_and_password_sessions() {
+    use engine::client::Protocol;
+    use engine::rmcp_plus::AuthType;
+    let lab = Lab::start(1);
+    for auth in [AuthType::Md5, AuthType::Password] {
+        let opts = ConnectOptions {
+            protocol: Protocol::V15(auth),
+            ..options()
+        };
+        let c = BmcClient::connect(
+            &lab.target(1),
+            Credentials::new(USER, PASSWORD),
+            opts.clone(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{auth:?}: {e}"));
+        let info = c.session_info().unwrap();
+        assert_eq!(info.cipher_suite, None);
+        assert_eq!(info.privilege, PrivilegeLevel::Administrator);
+        assert!(c.poll_sensors().await.unwrap().len() > 20);
+        c.close().await.unwrap();
+        let e = BmcClient::connect(&lab.target(1), Credentials::new(USER, "wrong"), opts)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, engine::IpmiError::Auth(_)), "{auth:?}: {e}");
+    }
+}
