@@ -534,7 +534,7 @@ fn system_event_fields_and_severity() {
 
 fn area(mut body: Vec<u8>) -> Vec<u8> {
     // Pad to a multiple of 8 including the checksum byte, then set the length byte.
-    while (body.len() + 1) % 8 != 0 {
+    while !(body.len() + 1).is_multiple_of(8) {
         body.push(0);
     }
     body[1] = ((body.len() + 1) / 8) as u8;
