@@ -13,24 +13,77 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(Servers::Table)
                     .if_not_exists()
-                    .col(ColumnDef::new(Servers::Id).big_integer().not_null().auto_increment().primary_key())
-                    .col(ColumnDef::new(Servers::Name).string().not_null().unique_key())
+                    .col(
+                        ColumnDef::new(Servers::Id)
+                            .big_integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(Servers::Name)
+                            .string()
+                            .not_null()
+                            .unique_key(),
+                    )
                     .col(ColumnDef::new(Servers::BmcAddress).string().not_null())
-                    .col(ColumnDef::new(Servers::BmcPort).integer().not_null().default(623))
+                    .col(
+                        ColumnDef::new(Servers::BmcPort)
+                            .integer()
+                            .not_null()
+                            .default(623),
+                    )
                     .col(ColumnDef::new(Servers::OsAddress).string().null())
-                    .col(ColumnDef::new(Servers::Protocol).string().not_null().default("auto"))
+                    .col(
+                        ColumnDef::new(Servers::Protocol)
+                            .string()
+                            .not_null()
+                            .default("auto"),
+                    )
                     .col(ColumnDef::new(Servers::CipherSuite).integer().null())
-                    .col(ColumnDef::new(Servers::Privilege).string().not_null().default("administrator"))
-                    .col(ColumnDef::new(Servers::Tags).string().not_null().default(""))
+                    .col(
+                        ColumnDef::new(Servers::Privilege)
+                            .string()
+                            .not_null()
+                            .default("administrator"),
+                    )
+                    .col(
+                        ColumnDef::new(Servers::Tags)
+                            .string()
+                            .not_null()
+                            .default(""),
+                    )
                     .col(ColumnDef::new(Servers::Notes).text().not_null().default(""))
-                    .col(ColumnDef::new(Servers::Enabled).boolean().not_null().default(true))
-                    .col(ColumnDef::new(Servers::Lifecycle).string().not_null().default("active"))
+                    .col(
+                        ColumnDef::new(Servers::Enabled)
+                            .boolean()
+                            .not_null()
+                            .default(true),
+                    )
+                    .col(
+                        ColumnDef::new(Servers::Lifecycle)
+                            .string()
+                            .not_null()
+                            .default("active"),
+                    )
                     .col(ColumnDef::new(Servers::DeprecatedReason).string().null())
-                    .col(ColumnDef::new(Servers::DeprecatedAt).timestamp_with_time_zone().null())
+                    .col(
+                        ColumnDef::new(Servers::DeprecatedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
                     .col(ColumnDef::new(Servers::BmcReachable).boolean().null())
                     .col(ColumnDef::new(Servers::OsReachable).boolean().null())
-                    .col(ColumnDef::new(Servers::CreatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(Servers::UpdatedAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(Servers::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Servers::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -40,11 +93,21 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(SelEvents::Table)
                     .if_not_exists()
-                    .col(ColumnDef::new(SelEvents::Id).big_integer().not_null().auto_increment().primary_key())
+                    .col(
+                        ColumnDef::new(SelEvents::Id)
+                            .big_integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(SelEvents::ServerId).big_integer().not_null())
                     .col(ColumnDef::new(SelEvents::Source).string().not_null())
                     .col(ColumnDef::new(SelEvents::RecordId).big_integer().not_null())
-                    .col(ColumnDef::new(SelEvents::Timestamp).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(SelEvents::Timestamp)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(SelEvents::RawHex).string().not_null())
                     .col(ColumnDef::new(SelEvents::RawHash).string().not_null())
                     .col(ColumnDef::new(SelEvents::SensorType).string().null())
@@ -53,7 +116,11 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(SelEvents::Asserted).boolean().not_null())
                     .col(ColumnDef::new(SelEvents::Severity).string().not_null())
                     .col(ColumnDef::new(SelEvents::Description).text().not_null())
-                    .col(ColumnDef::new(SelEvents::CollectedAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(SelEvents::CollectedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .from(SelEvents::Table, SelEvents::ServerId)
@@ -102,8 +169,12 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(SelEvents::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(Servers::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(SelEvents::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(Servers::Table).to_owned())
+            .await
     }
 }
 

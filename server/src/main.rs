@@ -15,8 +15,8 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
 
-    let config = Config::load(cli.config.as_deref(), std::env::vars())
-        .context("invalid configuration")?;
+    let config =
+        Config::load(cli.config.as_deref(), std::env::vars()).context("invalid configuration")?;
     let filter = EnvFilter::try_new(&config.log)
         .with_context(|| format!("IPMI_MONITOR_LOG: invalid filter '{}'", config.log))?;
     tracing_subscriber::fmt().with_env_filter(filter).init();
@@ -31,7 +31,10 @@ fn main() -> anyhow::Result<()> {
             Command::Migrate => {
                 let db = server::db::open(&config).await?;
                 db.close().await?;
-                println!("database is up to date ({})", config.database_kind().as_str());
+                println!(
+                    "database is up to date ({})",
+                    config.database_kind().as_str()
+                );
             }
             Command::Version { .. } => {}
         }

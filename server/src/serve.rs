@@ -67,7 +67,10 @@ pub async fn run(config: Config) -> Result<()> {
     let state = build_state(config, shutdown).await?;
     let listener = TcpListener::bind(listen)
         .await
-        .map_err(|source| ServerError::Bind { addr: listen, source })?;
+        .map_err(|source| ServerError::Bind {
+            addr: listen,
+            source,
+        })?;
     tracing::info!(
         %listen,
         version = state.build.version,

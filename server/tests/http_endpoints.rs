@@ -36,7 +36,10 @@ async fn version_endpoint_has_build_information() {
     assert_eq!(status, 200);
     assert_eq!(body["version"], include_str!("../../VERSION").trim());
     for key in ["git_commit", "git_branch", "build_time"] {
-        assert!(body[key].as_str().is_some_and(|v| !v.is_empty()), "{key} missing in {body}");
+        assert!(
+            body[key].as_str().is_some_and(|v| !v.is_empty()),
+            "{key} missing in {body}"
+        );
     }
 }
 
@@ -65,7 +68,9 @@ async fn shutdown_finishes_promptly_even_with_an_open_websocket() {
         .await
         .unwrap();
     use futures_util::StreamExt;
-    let hello = tokio::time::timeout(Duration::from_secs(3), socket.next()).await.unwrap();
+    let hello = tokio::time::timeout(Duration::from_secs(3), socket.next())
+        .await
+        .unwrap();
     assert!(hello.is_some());
 
     server.state.shutdown.cancel();
@@ -74,5 +79,8 @@ async fn shutdown_finishes_promptly_even_with_an_open_websocket() {
         .await
         .expect("server did not stop within 4 s of the shutdown signal");
     result.unwrap().unwrap();
-    assert!(reqwest::get(health_url).await.is_err(), "still accepting after shutdown");
+    assert!(
+        reqwest::get(health_url).await.is_err(),
+        "still accepting after shutdown"
+    );
 }

@@ -33,10 +33,20 @@ async fn empty_dashboard_has_navigation_and_an_empty_state() {
     let server = TestServer::start().await;
     let (status, html) = server.get_text("/").await;
     assert_eq!(status, 200);
-    for needle in ["<h1>Dashboard</h1>", "href=\"/events\"", "href=\"/settings\"", "href=\"/docs\"", "No servers yet", "id=\"live-indicator\""] {
+    for needle in [
+        "<h1>Dashboard</h1>",
+        "href=\"/events\"",
+        "href=\"/settings\"",
+        "href=\"/docs\"",
+        "No servers yet",
+        "id=\"live-indicator\"",
+    ] {
         assert!(html.contains(needle), "missing {needle:?}");
     }
-    assert!(html.contains("ipmi_monitor_bg.wasm") || html.contains("ipmi_monitor.js"), "no hydration script");
+    assert!(
+        html.contains("ipmi_monitor_bg.wasm") || html.contains("ipmi_monitor.js"),
+        "no hydration script"
+    );
 }
 
 #[tokio::test]

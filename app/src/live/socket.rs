@@ -41,7 +41,9 @@ fn open(live: LiveConnection, failures: Rc<Cell<u32>>) {
     on_open.forget();
 
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let Some(text) = event.data().as_string() else { return };
+        let Some(text) = event.data().as_string() else {
+            return;
+        };
         match serde_json::from_str::<LiveMessage>(&text) {
             Ok(message) => live.last_message.set(Some(message)),
             Err(err) => leptos::logging::warn!("ignoring websocket message: {err}"),
@@ -72,6 +74,10 @@ fn retry_later(live: LiveConnection, failures: Rc<Cell<u32>>) {
 /// `ws://` or `wss://` to this page's host.
 fn socket_url() -> Option<String> {
     let location = web_sys::window()?.location();
-    let scheme = if location.protocol().ok()? == "https:" { "wss" } else { "ws" };
+    let scheme = if location.protocol().ok()? == "https:" {
+        "wss"
+    } else {
+        "ws"
+    };
     Some(format!("{scheme}://{}/ws", location.host().ok()?))
 }

@@ -73,12 +73,30 @@ mod tests {
 
     #[test]
     fn state_follows_reachability() {
-        assert_eq!(ServerState::from_reachability(Some(true), Some(true)), ServerState::Online);
-        assert_eq!(ServerState::from_reachability(Some(true), Some(false)), ServerState::OsDown);
-        assert_eq!(ServerState::from_reachability(Some(false), Some(true)), ServerState::BmcDown);
-        assert_eq!(ServerState::from_reachability(Some(false), Some(false)), ServerState::Dark);
-        assert_eq!(ServerState::from_reachability(None, None), ServerState::Unknown);
+        assert_eq!(
+            ServerState::from_reachability(Some(true), Some(true)),
+            ServerState::Online
+        );
+        assert_eq!(
+            ServerState::from_reachability(Some(true), Some(false)),
+            ServerState::OsDown
+        );
+        assert_eq!(
+            ServerState::from_reachability(Some(false), Some(true)),
+            ServerState::BmcDown
+        );
+        assert_eq!(
+            ServerState::from_reachability(Some(false), Some(false)),
+            ServerState::Dark
+        );
+        assert_eq!(
+            ServerState::from_reachability(None, None),
+            ServerState::Unknown
+        );
         // No OS address configured: the BMC alone decides.
-        assert_eq!(ServerState::from_reachability(Some(true), None), ServerState::Online);
+        assert_eq!(
+            ServerState::from_reachability(Some(true), None),
+            ServerState::Online
+        );
     }
 }

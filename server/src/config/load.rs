@@ -138,7 +138,10 @@ mod tests {
     use crate::config::DatabaseKind;
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     fn write_toml(text: &str) -> tempfile::NamedTempFile {
@@ -151,46 +154,83 @@ mod tests {
     fn defaults_listen_on_5001_with_sqlite_in_data() {
         let c = Config::load(None, env(&[("HOME", "/root")])).unwrap();
         assert_eq!(c.listen.to_string(), "0.0.0.0:5001");
-        assert_eq!(c.database_url().expose(), "sqlite://data/ipmi_events.db?mode=rwc");
+        assert_eq!(
+            c.database_url().expose(),
+            "sqlite://data/ipmi_events.db?mode=rwc"
+        );
         assert_eq!(c.database_kind(), DatabaseKind::Sqlite);
     }
 
     #[test]
     fn file_then_environment_override_defaults() {
-        let f = write_toml("listen = \"127.0.0.1:7000\"\ndata_dir = \"/srv/ipmi\"\nlog = \"debug\"\n");
-        let c = Config::load(Some(f.path()), env(&[("IPMI_MONITOR_LISTEN", "127.0.0.1:7001")])).unwrap();
-        assert_eq!(c.listen.to_string(), "127.0.0.1:7001", "environment beats the file");
-        assert_eq!(c.data_dir, PathBuf::from("/srv/ipmi"), "file beats the default");
+        let f =
+            write_toml("listen = \"127.0.0.1:7000\"\ndata_dir = \"/srv/ipmi\"\nlog = \"debug\"\n");
+        let c = Config::load(
+            Some(f.path()),
+            env(&[("IPMI_MONITOR_LISTEN", "127.0.0.1:7001")]),
+        )
+        .unwrap();
+        assert_eq!(
+            c.listen.to_string(),
+            "127.0.0.1:7001",
+            "environment beats the file"
+        );
+        assert_eq!(
+            c.data_dir,
+            PathBuf::from("/srv/ipmi"),
+            "file beats the default"
+        );
         assert_eq!(c.log, "debug");
-        assert_eq!(c.database_url().expose(), "sqlite:///srv/ipmi/ipmi_events.db?mode=rwc");
+        assert_eq!(
+            c.database_url().expose(),
+            "sqlite:///srv/ipmi/ipmi_events.db?mode=rwc"
+        );
     }
 
     #[test]
     fn unknown_file_key_is_refused_by_name() {
         let f = write_toml("listn = \"127.0.0.1:7000\"\n");
-        let err = Config::load(Some(f.path()), env(&[])).unwrap_err().to_string();
+        let err = Config::load(Some(f.path()), env(&[]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("listn"), "{err}");
     }
 
     #[test]
     fn unknown_environment_variable_is_refused_by_name() {
-        let err = Config::load(None, env(&[("IPMI_MONITOR_LISTNE", "x")])).unwrap_err().to_string();
-        assert!(err.contains("IPMI_MONITOR_LISTNE") && err.contains("IPMI_MONITOR_LISTEN"), "{err}");
+        let err = Config::load(None, env(&[("IPMI_MONITOR_LISTNE", "x")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("IPMI_MONITOR_LISTNE") && err.contains("IPMI_MONITOR_LISTEN"),
+            "{err}"
+        );
     }
 
     #[test]
     fn bad_values_are_refused_with_the_key() {
-        let err = Config::load(None, env(&[("IPMI_MONITOR_LISTEN", "5001")])).unwrap_err().to_string();
+        let err = Config::load(None, env(&[("IPMI_MONITOR_LISTEN", "5001")]))
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("IPMI_MONITOR_LISTEN:"), "{err}");
-        let err = Config::load(None, env(&[("DATABASE_URL", "mysql://u:secretpw@h/db")])).unwrap_err().to_string();
-        assert!(err.starts_with("DATABASE_URL:") && !err.contains("secretpw"), "{err}");
+        let err = Config::load(None, env(&[("DATABASE_URL", "mysql://u:secretpw@h/db")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("DATABASE_URL:") && !err.contains("secretpw"),
+            "{err}"
+        );
         let f = write_toml("listen = 5001\n");
         assert!(Config::load(Some(f.path()), env(&[])).is_err());
     }
 
     #[test]
     fn database_url_selects_postgres() {
-        let c = Config::load(None, env(&[("DATABASE_URL", "postgres://u:p@127.0.0.1/ipmi")])).unwrap();
+        let c = Config::load(
+            None,
+            env(&[("DATABASE_URL", "postgres://u:p@127.0.0.1/ipmi")]),
+        )
+        .unwrap();
         assert_eq!(c.database_kind(), DatabaseKind::Postgres);
         assert_eq!(format!("{:?}", c.database_url), "Some(***)");
     }

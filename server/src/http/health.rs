@@ -30,7 +30,11 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
             false
         }
     };
-    let status = if database_ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if database_ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     let body = Health {
         status: if database_ok { "ok" } else { "unavailable" },
         version: state.build.version,

@@ -61,5 +61,8 @@ async fn send(socket: &mut WebSocket, message: &LiveMessage) -> Result<(), ()> {
     let text = serde_json::to_string(message).map_err(|err| {
         tracing::error!(error = %err, "cannot serialize websocket message");
     })?;
-    socket.send(Message::Text(text.into())).await.map_err(|_| ())
+    socket
+        .send(Message::Text(text.into()))
+        .await
+        .map_err(|_| ())
 }

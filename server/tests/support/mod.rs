@@ -25,14 +25,24 @@ impl TestServer {
         let config = Config::load(
             None,
             [
-                ("IPMI_MONITOR_DATA_DIR".to_owned(), data_dir.path().display().to_string()),
+                (
+                    "IPMI_MONITOR_DATA_DIR".to_owned(),
+                    data_dir.path().display().to_string(),
+                ),
                 ("IPMI_MONITOR_LISTEN".to_owned(), addr.to_string()),
             ],
         )
         .unwrap();
-        let state = server::serve::build_state(config, CancellationToken::new()).await.unwrap();
+        let state = server::serve::build_state(config, CancellationToken::new())
+            .await
+            .unwrap();
         let task = tokio::spawn(server::serve::serve_until(state.clone(), listener));
-        Self { addr, state, task, data_dir }
+        Self {
+            addr,
+            state,
+            task,
+            data_dir,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -81,14 +81,20 @@ mod browser {
                     .ok()
                     .flatten()
                     .is_some_and(|m| m.matches());
-                if prefers_dark { Theme::Dark } else { Theme::Light }
+                if prefers_dark {
+                    Theme::Dark
+                } else {
+                    Theme::Light
+                }
             }
         }
     }
 
     /// Sets `<html data-theme>` (the stylesheet keys on it) and remembers the choice.
     pub fn apply_theme(theme: Theme) {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         if let Some(root) = window.document().and_then(|d| d.document_element()) {
             let _ = root.set_attribute("data-theme", theme.as_str());
         }
