@@ -724,3 +724,54 @@ fn calendar_matches_gnu_date() {
         assert_eq!(t.asctime_utc(), asc);
     }
 }
+
+// ------------------------------------------------------------------ units --
+
+#[test]
+fn unit_texts_like_ipmitool() {
+    use engine::decode::Measurement;
+    use engine::decode::units::{ModifierRelation, RateUnit, SensorUnits, UNIT_NAMES, UnitCode};
+    assert_eq!(UNIT_NAMES.len(), 93);
+    assert_eq!(UnitCode(92).name(), "grams");
+    assert_eq!(UnitCode(93).name(), "invalid");
+    assert_eq!(UnitCode(65).name(), "color temp deg K");
+    // Units 1 = 00h, base 1: plain.
+    assert_eq!(SensorUnits::decode(0x00, 1, 0).ipmitool_text(), "degrees C");
+    // Percentage without a base unit prints "percent"; with one, "% " prefix.
+    assert_eq!(SensorUnits::decode(0x01, 0, 0).ipmitool_text(), "percent");
+    assert_eq!(SensorUnits::decode(0x01, 6, 0).ipmitool_text(), "% Watts");
+    // Modifier: bits 2:1 = 01b divide, 10b multiply.
+    let u = SensorUnits::decode(0x02, 7, 22);
+    assert_eq!(u.modifier_relation, ModifierRelation::Divide);
+    assert_eq!(u.ipmitool_text(), "Joules/second");
+    assert_eq!(
+        SensorUnits::decode(0x04, 6, 24).ipmitool_text(),
+        "Watts*hour"
+    );
+    // Rate (bits 5:3): ipmitool ignores it, `text()` shows it.
+    let u = SensorUnits::decode(3 << 3, 18, 0);
+    assert_eq!(u.rate, RateUnit::PerSecond);
+    assert_eq!(
+        (u.ipmitool_text().as_str(), u.text().as_str()),
+        ("RPM", "RPM/s")
+    );
+    // Typed measurements.
+    assert_eq!(
+        SensorUnits::decode(0x00, 4, 0).measurement(12.0),
+        Measurement::Volts(12.0)
+    );
+    assert_eq!(
+        SensorUnits::decode(0x01, 0, 0).measurement(50.0),
+        Measurement::Percent(50.0)
+    );
+    assert_eq!(
+        SensorUnits::decode(3 << 3, 18, 0).measurement(1.0),
+        Measurement::Other {
+            value: 1.0,
+            unit: "RPM/s".into()
+        }
+    );
+    assert_eq!(SensorType(0xc3).name(), "OEM");
+    assert_eq!(SensorType(0x2d).name(), "Unknown");
+    assert_eq!(engine::decode::EntityId(0x1d).name(), "Fan Device");
+}

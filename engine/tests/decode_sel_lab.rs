@@ -164,3 +164,47 @@ fn sel_info_matches_ipmitool() {
     assert!(info.support.delete && info.support.reserve);
     assert!(!info.support.partial_add && !info.support.get_allocation_info);
 }
+
+/// `ipmitool sel get 0x12` (CPU1 Temp, Upper Critical going high): the raw fields and the
+/// converted trigger values. ipmitool quirks seen here: the date is printed twice in
+/// "Timestamp" and there is no space before the unit ("92.000degrees C").
+#[test]
+fn sel_get_fields_match_ipmitool() {
+    let sdrs = sdrs();
+    let text = fixture_text("lab-sel-get-12.txt");
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| {
+                let (k, v) = l.split_once(" : ")?;
+                (k.trim() == name).then(|| v.trim().to_string())
+            })
+            .unwrap()
+    };
+    let entries = entries();
+    let rec = &entries.iter().find(|(_, r)| r.id.0 == 0x12).unwrap().1;
+    let e = rec.system_event().unwrap();
+    assert_eq!(field("Generator ID"), format!("{:04x}", e.generator.raw));
+    assert_eq!(field("EvM Revision"), format!("{:02x}", e.evm_rev));
+    assert_eq!(field("Sensor Type"), e.sensor_type.name());
+    assert_eq!(field("Sensor Number"), format!("{:02x}", e.sensor_number.0));
+    assert_eq!(field("Event Direction"), "Assertion Event");
+    let raw: String = e.event_data.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(field("Event Data (RAW)"), raw);
+    assert_eq!(field("Description"), e.offset_text().unwrap());
+    let ctx = context(&sdrs, e.sensor_number.0, e.sensor_type.0).unwrap();
+    let (reading, threshold) = e.trigger_values(&ctx);
+    let units = ctx.units.unwrap().ipmitool_text();
+    assert_eq!(
+        field("Trigger Reading"),
+        format!("{:.3}{units}", reading.unwrap())
+    );
+    assert_eq!(
+        field("Trigger Threshold"),
+        format!("{:.3}{units}", threshold.unwrap())
+    );
+    let conv = ctx.conversion.unwrap();
+    assert_eq!(
+        field("Positive Hysteresis"),
+        format!("{:.3}", conv.hysteresis_value(1).unwrap())
+    );
+}
