@@ -61,14 +61,27 @@ pub struct Transport {
 }
 
 impl Transport {
-    /// Resolves `target` and connects a fresh socket to its first address.
-    pub async fn connect(target: &str, sent: Arc<AtomicU64>) -> Result<Self> {
+    /// Resolves `target` to every address it has (a name may have IPv6 and IPv4 ones).
+    pub async fn resolve(target: &str) -> Result<Vec<SocketAddr>> {
         let (host, port) = parse_target(target, DEFAULT_PORT)?;
-        let peer = tokio::net::lookup_host((host.as_str(), port))
+        let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), port))
             .await
             .map_err(|e| IpmiError::Unreachable(format!("cannot resolve {host}: {e}")))?
-            .next()
-            .ok_or_else(|| IpmiError::Unreachable(format!("{host} has no address")))?;
+            .collect();
+        if addrs.is_empty() {
+            return Err(IpmiError::Unreachable(format!("{host} has no address")));
+        }
+        Ok(addrs)
+    }
+
+    /// Resolves `target` and connects a fresh socket to its first address.
+    pub async fn connect(target: &str, sent: Arc<AtomicU64>) -> Result<Self> {
+        let peer = Self::resolve(target).await?[0];
+        Self::connect_addr(peer, sent).await
+    }
+
+    /// Connects a fresh socket to `peer`.
+    pub async fn connect_addr(peer: SocketAddr, sent: Arc<AtomicU64>) -> Result<Self> {
         let local: SocketAddr = if peer.is_ipv6() {
             (std::net::Ipv6Addr::UNSPECIFIED, 0).into()
         } else {

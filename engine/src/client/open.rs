@@ -16,15 +16,31 @@ pub(crate) async fn open_session(
     options: &ConnectOptions,
     counter: Arc<AtomicU64>,
 ) -> Result<Session> {
-    let transport = Transport::connect(target, counter).await?;
-    let mut session = Session::presession(
-        transport,
-        Timing {
-            timeout: options.timeout,
-            retries: options.retries,
-        },
-    );
-    let caps = auth_caps::parse(&session.call(&auth_caps::request(options.privilege)).await?)?;
+    let timing = Timing {
+        timeout: options.timeout,
+        retries: options.retries,
+    };
+    // A name may resolve to several addresses (::1 and 127.0.0.1 for localhost): use the
+    // first one that answers Get Channel Authentication Capabilities.
+    let mut last_err = None;
+    let mut found = None;
+    for addr in Transport::resolve(target).await? {
+        let transport = Transport::connect_addr(addr, counter.clone()).await?;
+        let mut session = Session::presession(transport, timing);
+        match session.call(&auth_caps::request(options.privilege)).await {
+            Ok(d) => {
+                found = Some((session, auth_caps::parse(&d)?));
+                break;
+            }
+            Err(e @ IpmiError::Unreachable(_)) => last_err = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    let (mut session, caps) = match (found, last_err) {
+        (Some(f), _) => f,
+        (None, Some(e)) => return Err(e),
+        (None, None) => return Err(IpmiError::Unreachable(format!("{target} has no address"))),
+    };
     let login = Login {
         username: credentials.username.as_bytes(),
         password: credentials.password.expose(),

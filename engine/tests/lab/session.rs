@@ -120,3 +120,30 @@ async fn ipmi15_md5_and_password_sessions() {
         assert!(matches!(e, engine::IpmiError::Auth(_)), "{auth:?}: {e}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_are_never_leaked() {
+    // ipmi_sim allows 63 sessions in all: 70 open/close (and 70 open/drop) cycles would
+    // run out if any session leaked.
+    let lab = Lab::start(1);
+    for _ in 0..70 {
+        let c = connect(&lab, 1).await;
+        c.chassis_status().await.unwrap();
+        c.close().await.unwrap();
+    }
+    // Dropping the client closes its session from a spawned task.
+    for _ in 0..70 {
+        let c = connect(&lab, 1).await;
+        drop(c);
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    // Names work too (localhost may resolve to ::1 first; the lab listens on 127.0.0.1).
+    let c = BmcClient::connect(
+        &format!("localhost:{}", lab.port(1)),
+        Credentials::new(USER, PASSWORD),
+        options(),
+    )
+    .await
+    .unwrap();
+    c.close().await.unwrap();
+}
