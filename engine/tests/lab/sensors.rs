@@ -102,3 +102,31 @@ async fn warm_poll_costs_at_most_s_plus_5_requests() {
     );
     client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sdr_chunk_size_shrinks_on_0xca() {
+    use engine::client::{BmcClient, ConnectOptions, Credentials};
+    let lab = Lab::start(1);
+    let mut names = Vec::new();
+    let mut costs = Vec::new();
+    // ipmi_sim refuses Get SDR reads over 32 bytes with 0xCA: 64 must shrink to 32.
+    for chunk in [64u8, 32, 8] {
+        let opts = ConnectOptions {
+            chunk_size: chunk,
+            ..crate::common::options()
+        };
+        let c = BmcClient::connect(&lab.target(1), Credentials::new("admin", "password"), opts)
+            .await
+            .unwrap();
+        let before = c.request_count();
+        let s = c.poll_sensors().await.unwrap();
+        costs.push(c.request_count() - before);
+        names.push(s.into_iter().map(|s| s.name).collect::<Vec<_>>());
+        c.close().await.unwrap();
+    }
+    assert_eq!(names[0], names[1]);
+    assert_eq!(names[1], names[2]);
+    // 64 costs one refused request more than 32; 8-byte chunks cost many more.
+    assert_eq!(costs[0], costs[1] + 1, "{costs:?}");
+    assert!(costs[2] > costs[1], "{costs:?}");
+}
