@@ -212,6 +212,12 @@ fn b_and_exponents_and_steps() {
     assert_eq!(c.to_raw(1.1021), Some(151));
     assert_eq!(c.to_raw(f64::NAN), None);
     assert_eq!(c.to_raw(1e9), Some(255)); // clamps to the nearest representable
+    // Hysteresis at a point works for non-linear L too: 1/x with M=1, Rexp=-6 at raw 160
+    // (6250 RPM) with 2 counts → 1/158e-6 - 6250.
+    let inv = conv(AnalogFormat::Unsigned, 7, 1, 0, 0, -6);
+    let h = inv.hysteresis_at(160, 2).unwrap();
+    assert!((h - (1.0 / 158e-6 - 6250.0)).abs() < 1e-6);
+    assert!((c.hysteresis_at(150, 2).unwrap() - 0.008).abs() < 1e-12);
     // Hysteresis ignores B.
     assert!((c.hysteresis_value(2).unwrap() - 0.008).abs() < 1e-12);
     // Negative M reverses the scale.

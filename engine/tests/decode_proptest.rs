@@ -83,6 +83,7 @@ proptest! {
         let _ = c.step(raw);
         let _ = c.to_raw(v);
         let _ = c.hysteresis_value(raw);
+        let _ = c.hysteresis_at(raw, raw);
         let _ = c.tolerance_value();
         let _ = c.factors.accuracy_percent();
     }

@@ -305,12 +305,26 @@ impl Conversion {
     }
 
     /// Converts a hysteresis value: `M·x·10^Rexp` through L, without B (hysteresis is a
-    /// difference of raw counts, so the offset cancels; ipmitool does the same).
+    /// difference of raw counts, so the offset cancels). This is ipmitool's figure; it is
+    /// exact for linear sensors only, since through a non-linear L the same counts span a
+    /// different distance at each point: use [`hysteresis_at`](Self::hysteresis_at) there.
     pub fn hysteresis_value(&self, raw: u8) -> Option<f64> {
         let f = &self.factors;
         let v = f64::from(f.m) * f64::from(raw) * 10f64.powi(i32::from(f.r_exp));
         let v = self.linearization.apply(v);
         v.is_finite().then_some(v)
+    }
+
+    /// The distance in units that `counts` raw counts of hysteresis span from threshold
+    /// `raw` (toward lower raw values, where a going-high threshold re-arms), for any L.
+    pub fn hysteresis_at(&self, raw: u8, counts: u8) -> Option<f64> {
+        let x = self.format.raw_to_int(raw)?;
+        let (lo, _) = self.format.int_range()?;
+        let other = (x - i16::from(counts)).max(lo);
+        let a = self.linearization.apply(self.linear(x));
+        let b = self.linearization.apply(self.linear(other));
+        let d = (a - b).abs();
+        d.is_finite().then_some(d)
     }
 
     /// Tolerance in units of the reading: `±tolerance/2` raw counts times `M·10^Rexp`
