@@ -90,7 +90,7 @@ fn descriptions_severities_and_details() {
     assert_eq!(describe(0xa).1, Severity::Critical); // Redundancy Lost
     assert_eq!(describe(0xb).1, Severity::Critical); // AC lost
     assert_eq!(describe(0xd).1, Severity::Warning); // Redundancy Degraded
-    assert_eq!(describe(0xe).1, Severity::Warning); // chassis intrusion
+    assert_eq!(describe(0xe).1, Severity::Critical); // chassis intrusion
     assert_eq!(describe(0xf).1, Severity::Critical); // thermal trip
     assert_eq!(describe(0x10).1, Severity::Info); // log cleared
     assert_eq!(
@@ -207,4 +207,41 @@ fn sel_get_fields_match_ipmitool() {
         field("Positive Hysteresis"),
         format!("{:.3}", conv.hysteresis_value(1).unwrap())
     );
+}
+
+/// FreeIPMI's `ipmi-sel --output-event-state` as a second opinion on severity. For
+/// assertions we agree except where noted; deassertions we rate Info by design (the
+/// condition went away), where FreeIPMI sometimes keeps the assertion's state.
+#[test]
+fn severities_agree_with_freeipmi_for_assertions() {
+    use engine::decode::EventDirection;
+    let text = fixture_text("lab-freeipmi-sel.txt");
+    let entries = entries();
+    let mut compared = 0;
+    for line in text.lines().skip(1) {
+        let c: Vec<&str> = line.split('|').map(str::trim).collect();
+        let id: u16 = c[0].parse().unwrap();
+        let rec = &entries.iter().find(|(_, r)| r.id.0 == id).unwrap().1;
+        let Some(e) = rec.system_event() else {
+            continue;
+        };
+        let theirs = match c[5] {
+            "Nominal" => Severity::Info,
+            "Warning" => Severity::Warning,
+            "Critical" => Severity::Critical,
+            _ => continue,
+        };
+        if e.direction == EventDirection::Deassertion {
+            assert_eq!(e.severity(), Severity::Info);
+            continue;
+        }
+        // FRU State "Activation Requested": FreeIPMI warns, for us a state change is Info.
+        if e.sensor_type.0 == 0x2c {
+            assert_eq!((e.severity(), theirs), (Severity::Info, Severity::Warning));
+            continue;
+        }
+        assert_eq!(e.severity(), theirs, "record {id:#x}: {line}");
+        compared += 1;
+    }
+    assert!(compared >= 20, "{compared}");
 }

@@ -9,8 +9,11 @@
 //! * discrete events: failures that stop or endanger the machine (uncorrectable ECC, PSU
 //!   failure, AC lost, thermal trip, IERR, fatal bus errors) are Critical; degraded but
 //!   running states (correctable ECC, predictive failure, redundancy degraded, throttling,
-//!   intrusion, watchdog actions) are Warning; presence, state changes and informational
-//!   events are Info.
+//!   watchdog actions) are Warning; chassis intrusion is Critical (a security breach);
+//!   presence, state changes and informational events are Info.
+//!
+//! For assertions this agrees with FreeIPMI's default interpretation
+//! (`ipmi-sel --output-event-state`) on every lab event except FRU state changes.
 
 use super::event_text::Threshold;
 use super::sel::{EventDirection, Severity, SystemEvent};
@@ -64,8 +67,11 @@ pub fn severity(e: &SystemEvent) -> Severity {
 
 fn sensor_specific(sensor_type: u8, off: u8) -> Severity {
     match (sensor_type, off) {
-        // Physical security: any intrusion or LAN unplug.
-        (0x05, 0..=6) => W,
+        // Physical security: an opened chassis, bay, card area, processor area or fan
+        // area is a security breach (FreeIPMI rates it Critical too); LAN unplug and an
+        // unauthorized dock are warnings.
+        (0x05, 0..=3) | (0x05, 6) => C,
+        (0x05, 4) | (0x05, 5) => W,
         // Platform security violations.
         (0x06, 0..=5) => W,
         // Processor: IERR, thermal trip, FRB1-3, config error, uncorrectable CPU errors.
