@@ -18,21 +18,25 @@ pub struct TestServer {
 }
 
 impl TestServer {
+    /// A server on embedded SQLite in a fresh temporary data directory.
     pub async fn start() -> Self {
+        Self::start_with_env(Vec::new()).await
+    }
+
+    /// A server with extra environment settings (e.g. `DATABASE_URL`).
+    pub async fn start_with_env(extra: Vec<(String, String)>) -> Self {
         let data_dir = tempfile::tempdir().unwrap();
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let config = Config::load(
-            None,
-            [
-                (
-                    "IPMI_MONITOR_DATA_DIR".to_owned(),
-                    data_dir.path().display().to_string(),
-                ),
-                ("IPMI_MONITOR_LISTEN".to_owned(), addr.to_string()),
-            ],
-        )
-        .unwrap();
+        let mut env = vec![
+            (
+                "IPMI_MONITOR_DATA_DIR".to_owned(),
+                data_dir.path().display().to_string(),
+            ),
+            ("IPMI_MONITOR_LISTEN".to_owned(), addr.to_string()),
+        ];
+        env.extend(extra);
+        let config = Config::load(None, env).unwrap();
         let state = server::serve::build_state(config, CancellationToken::new())
             .await
             .unwrap();

@@ -1,0 +1,64 @@
+//! The same server on a real PostgreSQL: migrations, health, pages. `make test` starts the
+//! server (scripts/postgres.sh) and sets TEST_DATABASE_URL; each test gets its own database.
+
+mod support;
+
+use sea_orm::{ConnectionTrait, Database};
+use support::TestServer;
+
+/// Creates a fresh database on the test server and returns its URL.
+async fn fresh_database(name: &str) -> String {
+    let admin_url = std::env::var("TEST_DATABASE_URL").expect(
+        "TEST_DATABASE_URL is not set: run `make test`, or scripts/postgres.sh start and \
+         TEST_DATABASE_URL=$(scripts/postgres.sh url) cargo test",
+    );
+    let admin = Database::connect(&admin_url)
+        .await
+        .expect("cannot reach the test PostgreSQL");
+    let db_name = format!("ipmi_test_{name}_{}", std::process::id());
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {db_name}"))
+        .await
+        .unwrap();
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {db_name}"))
+        .await
+        .unwrap();
+    admin.close().await.unwrap();
+    match admin_url.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/{db_name}"),
+        None => panic!("TEST_DATABASE_URL has no database part: {admin_url}"),
+    }
+}
+
+#[tokio::test]
+async fn migrates_and_serves_on_postgres() {
+    let url = fresh_database("serve").await;
+    let server = TestServer::start_with_env(vec![("DATABASE_URL".to_owned(), url)]).await;
+    let (status, body) = server.get_json("/health").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["database"]["kind"], "postgres");
+    assert_eq!(body["database"]["ok"], true);
+
+    let (status, html) = server.get_text("/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("No servers yet"));
+    let (status, html) = server.get_text("/events").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("No events recorded yet"));
+    // SQLite's data dir stays unused: nothing is written beside PostgreSQL.
+    assert!(!server.data_dir.path().join("ipmi_events.db").exists());
+}
+
+#[tokio::test]
+async fn migrations_are_idempotent_on_postgres() {
+    let url = fresh_database("twice").await;
+    for _ in 0..2 {
+        let server =
+            TestServer::start_with_env(vec![("DATABASE_URL".to_owned(), url.clone())]).await;
+        let (status, _) = server.get_json("/health").await;
+        assert_eq!(status, 200);
+        server.state.shutdown.cancel();
+        server.task.await.unwrap().unwrap();
+    }
+}
