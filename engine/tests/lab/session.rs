@@ -147,3 +147,29 @@ async fn sessions_are_never_leaked() {
     .unwrap();
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presence_ping_and_keepalive() {
+    use std::time::Duration;
+    let lab = Lab::start(1);
+    let pong = engine::client::presence_ping(&lab.target(1), Duration::from_secs(1))
+        .await
+        .unwrap();
+    assert!(pong.ipmi_supported);
+    // Keepalive: an idle session gets a Get Device ID once the interval has passed.
+    let opts = ConnectOptions {
+        keepalive: Some(Duration::from_millis(500)),
+        ..options()
+    };
+    let c = BmcClient::connect(&lab.target(1), Credentials::new(USER, PASSWORD), opts)
+        .await
+        .unwrap();
+    let before = c.request_count();
+    tokio::time::sleep(Duration::from_millis(1600)).await;
+    let sent = c.request_count() - before;
+    assert!(
+        (1..=4).contains(&sent),
+        "{sent} keepalives in 1.6 s at 0.5 s"
+    );
+    c.close().await.unwrap();
+}
