@@ -110,3 +110,17 @@ fn bad_checksums_against_ipmitool() {
     assert!(!fixture_text("awk-fru-badsum-print.txt").contains("Checksum"));
     assert_eq!(fru.ipmitool_fields().len(), theirs.len());
 }
+
+/// FreeIPMI 1.6.10 (`ipmi-fru`) on the same two images, a third reading of the same bytes:
+/// it takes FRU BCD plus as one digit per byte (so it rejects ours as "invalid BCD
+/// encoding"), keeps 6-bit padding only where the byte count allows an extra character,
+/// and drops whole areas whose checksum fails, where we decode and flag them.
+#[test]
+fn freeipmi_reading_of_the_same_images() {
+    let text = fixture_text("awk-freeipmi-fru.txt");
+    assert!(text.contains("FRU Board Serial Number: Error 'FRU invalid BCD encoding'"));
+    assert!(text.contains("FRU Product Name: LPS 1600W\n"));
+    assert!(text.contains("FRU Board Product Name: LAB-MB-6BIT \n"));
+    assert!(text.contains("FRU Error: board info area checksum invalid"));
+    assert!(text.contains("FRU FRU File ID: CAh FEh"));
+}

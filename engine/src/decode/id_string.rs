@@ -214,6 +214,11 @@ pub fn is_english(language_code: u8) -> bool {
 
 /// Decodes one FRU type/length field at the start of `data` (type/length byte included).
 ///
+/// BCD plus is read packed, two digits per byte, low nibble first, with the SDR alphabet
+/// (the FRU spec reserves Dh–Fh; we still show them as `:`, `,`, `_`). Readers disagree
+/// here: ipmitool reads the high nibble first and FreeIPMI one digit per byte; see the FRU
+/// golden tests.
+///
 /// Returns `Ok(None)` at the `C1h` end marker, otherwise the string and the total bytes used
 /// (1 + length). A length running past `data` is `Truncated`.
 pub fn decode_fru_field(data: &[u8], english: bool) -> Result<Option<(TypedString, usize)>> {
