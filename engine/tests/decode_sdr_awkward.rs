@@ -226,3 +226,62 @@ fn shared_compact_records_expand_per_spec() {
     assert!(!states(0x61).0);
     assert_eq!(states(0x69), (false, "Memory Device Disabled".to_string()));
 }
+
+/// Twelve full records, one per linearization 0–11, all reading raw 4 with M=1 (records in
+/// `lin-lab-additions.sdrs`), against ipmitool's `sensor`/`sdr elist` and FreeIPMI's
+/// `ipmi-sensors`. ipmitool agrees on all twelve; FreeIPMI 1.6.10 gets the cube root wrong
+/// (it prints 0.02 for ∛4 = 1.587).
+#[test]
+fn every_linearization_against_the_oracles() {
+    use engine::decode::conversion::format_ipmitool;
+    let recs = decode_sdr_repository(&fixture_bytes("lin-sdr.bin"));
+    let text = |name: &str| String::from_utf8(fixture_bytes(name)).unwrap();
+    let readings = text("lin-readings.hex");
+    let (sensor, elist, freeipmi) = (
+        text("lin-sensor.txt"),
+        text("lin-sdr-elist.txt"),
+        text("lin-freeipmi-sensors.txt"),
+    );
+    for lin in 0u8..12 {
+        let name = format!("Lin {lin}");
+        let f = recs
+            .iter()
+            .find_map(|r| match r {
+                Ok(SdrRecord::Full(f)) if f.name() == name => Some(f.clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(f.linearization.code(), lin);
+        let line = readings
+            .lines()
+            .find(|l| l.starts_with(&format!("{:#04x} ", f.common.number.0)))
+            .unwrap();
+        let r = decode_sensor_reading(&hex(line.split_once(' ').unwrap().1)).unwrap();
+        let v = f.conversion().to_value(r.raw).unwrap();
+        let row = |t: &str| {
+            t.lines()
+                .find(|l| l.contains(&format!("{name} ")) && l.contains('|'))
+                .map(|l| {
+                    l.split('|')
+                        .map(|c| c.trim().to_string())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap()
+        };
+        assert_eq!(row(&sensor)[1], format!("{v:.3}"), "{name}");
+        assert_eq!(
+            row(&elist)[4],
+            format!("{} degrees C", format_ipmitool(v)),
+            "{name}"
+        );
+        let theirs = row(&freeipmi)[3].clone();
+        if lin == 11 {
+            assert_eq!(
+                (format!("{v:.2}"), theirs.as_str()),
+                ("1.59".to_string(), "0.02")
+            );
+        } else {
+            assert_eq!(format!("{v:.2}"), theirs, "{name}");
+        }
+    }
+}
