@@ -14,6 +14,8 @@
 //! * FRU area checksums are verified and reported; ipmitool 1.8.19 ignores them.
 //! * LUN 1 sensors are keyed by (owner, LUN, number); FreeIPMI shows no reading for them.
 //! * SEL pre-init timestamps are `<= 20000000h` (§37.1); ipmitool uses `<`.
+//! * All twelve linearizations match ipmitool; FreeIPMI's cube root is wrong.
+//! * FreeIPMI reads FRU BCD plus one digit per byte and drops areas with a bad checksum.
 //!
 //! `ipmitool_*` functions reproduce ipmitool's text exactly (quirks included) for
 //! comparison and CLI parity; the plain functions give the tidied, spec-true form.
