@@ -18,6 +18,8 @@ pub enum ServerError {
         addr: std::net::SocketAddr,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    SecretKey(#[from] crate::secret_key::SecretKeyError),
     #[error("http server: {0}")]
     Http(std::io::Error),
 }

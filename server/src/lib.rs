@@ -8,5 +8,6 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod live_hub;
+pub mod secret_key;
 pub mod serve;
 pub mod state;

@@ -21,6 +21,7 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(5);
 /// Opens the database and builds the shared state (used by `serve` and by tests).
 pub async fn build_state(config: Config, shutdown: CancellationToken) -> Result<AppState> {
     let db = crate::db::open(&config).await?;
+    let secrets = crate::secret_key::load_or_create(&config)?;
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
         .site_root(config.site_root.to_string_lossy().into_owned())
@@ -32,6 +33,7 @@ pub async fn build_state(config: Config, shutdown: CancellationToken) -> Result<
         config: Arc::new(config),
         build: BuildInfo::current(),
         hub: LiveHub::new(),
+        secrets,
         collector: CollectorStatus::default(),
         shutdown,
         leptos_options,

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use app::ssr::secrets::SecretBox;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
@@ -18,6 +19,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub build: BuildInfo,
     pub hub: LiveHub,
+    pub secrets: SecretBox,
     pub collector: CollectorStatus,
     /// Cancelled on SIGTERM/SIGINT: long-lived handlers (websockets) end when it fires.
     pub shutdown: CancellationToken,

@@ -1,4 +1,5 @@
 //! SeaORM entities, one file per table. The schema itself lives in the `migration` crate.
 
+pub mod bmc_credential;
 pub mod sel_event;
 pub mod server;

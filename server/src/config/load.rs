@@ -22,6 +22,7 @@ struct FileConfig {
     data_dir: Option<PathBuf>,
     database_url: Option<Secret>,
     site_root: Option<PathBuf>,
+    secret_key: Option<Secret>,
     log: Option<String>,
 }
 
@@ -61,6 +62,9 @@ impl Config {
         if let Some(dir) = file.site_root {
             self.site_root = non_empty_path("site_root", dir)?;
         }
+        if let Some(key) = file.secret_key {
+            self.secret_key = Some(key);
+        }
         if let Some(log) = file.log {
             self.log = log;
         }
@@ -80,6 +84,7 @@ impl Config {
                 "DATA_DIR" => self.data_dir = non_empty_path(name, PathBuf::from(value))?,
                 "DATABASE_URL" => self.database_url = Some(database_url(name, value)?),
                 "SITE_ROOT" => self.site_root = non_empty_path(name, PathBuf::from(value))?,
+                "SECRET_KEY" => self.secret_key = Some(Secret::new(value.clone())),
                 "LOG" => self.log = value.clone(),
                 _ if OTHER_OWN_VARS.contains(&name.as_str()) => {}
                 _ => {
@@ -95,11 +100,18 @@ impl Config {
 }
 
 fn known_env_vars() -> Vec<String> {
-    ["LISTEN", "DATA_DIR", "DATABASE_URL", "SITE_ROOT", "LOG"]
-        .iter()
-        .map(|k| format!("{ENV_PREFIX}{k}"))
-        .chain(OTHER_OWN_VARS.iter().map(|v| (*v).to_owned()))
-        .collect()
+    [
+        "LISTEN",
+        "DATA_DIR",
+        "DATABASE_URL",
+        "SITE_ROOT",
+        "SECRET_KEY",
+        "LOG",
+    ]
+    .iter()
+    .map(|k| format!("{ENV_PREFIX}{k}"))
+    .chain(OTHER_OWN_VARS.iter().map(|v| (*v).to_owned()))
+    .collect()
 }
 
 fn parse_listen(key: &str, value: &str) -> Result<SocketAddr, ConfigError> {

@@ -14,6 +14,9 @@ pub struct Config {
     pub database_url: Option<Secret>,
     /// Directory holding `pkg/` (the wasm bundle, JS and CSS) and the public assets.
     pub site_root: PathBuf,
+    /// Key for secrets at rest, 64 hex digits or base64 (`IPMI_MONITOR_SECRET_KEY`); without
+    /// it a key file is generated in the data dir on first start.
+    pub secret_key: Option<Secret>,
     /// `tracing` filter, e.g. `info` or `info,server=debug` (`IPMI_MONITOR_LOG`).
     pub log: String,
 }
@@ -25,6 +28,7 @@ impl Default for Config {
             data_dir: PathBuf::from("data"),
             database_url: None,
             site_root: PathBuf::from("target/site"),
+            secret_key: None,
             log: "info".to_owned(),
         }
     }

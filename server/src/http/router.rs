@@ -18,6 +18,7 @@ pub fn build_router(state: AppState) -> Router {
     let context = AppContext {
         db: state.db.clone(),
         system: system_info(&state),
+        secrets: state.secrets.clone(),
     };
     let shell_options = state.leptos_options.clone();
     Router::new()

@@ -4,6 +4,7 @@
 use leptos::prelude::use_context;
 use sea_orm::DatabaseConnection;
 
+use super::secrets::SecretBox;
 use crate::types::{AppError, SystemInfo};
 
 /// Dependencies of every server function.
@@ -11,6 +12,8 @@ use crate::types::{AppError, SystemInfo};
 pub struct AppContext {
     pub db: DatabaseConnection,
     pub system: SystemInfo,
+    /// Encrypts and decrypts secrets at rest (BMC passwords).
+    pub secrets: SecretBox,
 }
 
 /// The context the server provided, or `Internal` when a server function runs outside it.

@@ -1,0 +1,6 @@
+//! Server-only code shared by the server functions and the `server` crate.
+
+mod context;
+pub mod secrets;
+
+pub use context::{AppContext, app_context, db_error};
