@@ -22,6 +22,9 @@ pub enum Command {
     Serve,
     /// Create or upgrade the database schema, then exit.
     Migrate,
+    /// Talk to one BMC (or many: HOST = @FILE) directly: info, sensors, sel, fru, chassis,
+    /// power, sel-clear, raw. Needs no database.
+    Bmc(engine::cli::BmcArgs),
     /// Print version and build information.
     Version {
         /// Print JSON instead of text.

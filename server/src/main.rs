@@ -10,10 +10,11 @@ use tracing_subscriber::EnvFilter;
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Serve);
-    if let Command::Version { json } = command {
-        print_version(json)?;
-        return Ok(());
-    }
+    let command = match command {
+        Command::Version { json } => return print_version(json),
+        Command::Bmc(args) => return run_bmc(args),
+        other => other,
+    };
 
     let config =
         Config::load(cli.config.as_deref(), std::env::vars()).context("invalid configuration")?;
@@ -36,10 +37,29 @@ fn main() -> anyhow::Result<()> {
                     config.database_kind().as_str()
                 );
             }
-            Command::Version { .. } => {}
+            Command::Version { .. } | Command::Bmc(_) => {}
         }
         anyhow::Ok(())
     })
+}
+
+/// `ipmi-monitor bmc …`: the engine's probe. Logs go to stderr only when asked for
+/// (`IPMI_MONITOR_LOG`), so scripts can parse stdout.
+fn run_bmc(args: engine::cli::BmcArgs) -> anyhow::Result<()> {
+    if let Ok(filter) = std::env::var("IPMI_MONITOR_LOG") {
+        let filter = EnvFilter::try_new(&filter)
+            .with_context(|| format!("IPMI_MONITOR_LOG: invalid filter '{filter}'"))?;
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let code = runtime.block_on(engine::cli::run(args))?;
+    std::process::exit(code);
 }
 
 fn print_version(json: bool) -> anyhow::Result<()> {
