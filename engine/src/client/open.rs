@@ -10,6 +10,24 @@ use crate::error::{AuthError, IpmiError, Result};
 use crate::session::{CipherSuite, Login, Session, Timing, auth_caps};
 use crate::transport::Transport;
 
+/// Full handshake restarts after a transient failure.
+const HANDSHAKE_RESTARTS: u32 = 2;
+
+/// Failures a fresh handshake may not hit again: loss (timeout), and the statuses a BMC
+/// gives when it saw a retransmitted RAKP message for a session it already advanced.
+fn is_transient(e: &IpmiError) -> bool {
+    matches!(
+        e,
+        IpmiError::Timeout(_)
+            | IpmiError::Protocol(_)
+            | IpmiError::Auth(AuthError::Rakp4Mismatch)
+            | IpmiError::Auth(AuthError::Rakp {
+                code: 0x02 | 0x08 | 0x0F,
+                ..
+            })
+    )
+}
+
 pub(crate) async fn open_session(
     target: &str,
     credentials: &Credentials,
@@ -67,12 +85,22 @@ pub(crate) async fn open_session(
             continue;
         };
         tried.push(id);
-        match session.establish_v2(suite, &login, caps.channel).await {
-            Ok(()) => return Ok(session),
-            Err(IpmiError::Auth(AuthError::SuiteRejected { suite, code })) => {
-                tracing::debug!(target, suite, code, "cipher suite refused, trying the next");
+        // A lost RAKP message cannot always be repaired by resending it (the BMC may have
+        // moved on), so a handshake that fails for a transient reason starts over.
+        let mut attempt = 0;
+        loop {
+            match session.establish_v2(suite, &login, caps.channel).await {
+                Ok(()) => return Ok(session),
+                Err(IpmiError::Auth(AuthError::SuiteRejected { suite, code })) => {
+                    tracing::debug!(target, suite, code, "cipher suite refused, trying the next");
+                    break;
+                }
+                Err(e) if attempt < HANDSHAKE_RESTARTS && is_transient(&e) => {
+                    attempt += 1;
+                    tracing::debug!(target, attempt, "session setup failed ({e}), starting over");
+                }
+                Err(e) => return Err(e),
             }
-            Err(e) => return Err(e),
         }
     }
     Err(AuthError::NoCipherSuite { tried }.into())

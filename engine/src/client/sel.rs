@@ -24,7 +24,8 @@ pub struct SelCursor {
     pub last_record_id: Option<u16>,
     /// Raw last-erase timestamp seen with that read; a change means the SEL was cleared.
     pub last_erase: Option<u32>,
-    /// Raw last-addition timestamp; unchanged = nothing new, no record read needed.
+    /// Raw last-addition timestamp seen with that read (informational: its one-second
+    /// resolution cannot prove that nothing was added).
     pub last_add: Option<u32>,
 }
 
@@ -62,7 +63,8 @@ impl BmcClient {
     }
 
     /// Records added after `cursor` (all records for `SelCursor::default()`), oldest first.
-    /// Costs one Get SEL Info (+ one Get SDR Repository Info) when nothing changed.
+    /// Costs two requests (Get SEL Info, Get SEL Entry of the cursor's record) when nothing
+    /// changed.
     pub async fn read_sel_since(&self, cursor: &SelCursor) -> Result<SelBatch> {
         let cursor = *cursor;
         self.with_deadline(async move |c: &mut Conn<'_>| read_since(c, cursor).await)
@@ -123,14 +125,8 @@ async fn read_since(c: &mut Conn<'_>, cursor: SelCursor) -> Result<SelBatch> {
         batch.cursor.last_record_id = None;
         return Ok(batch);
     }
-    if !cleared && cursor.last_record_id.is_some() && cursor.last_add == Some(info.last_add.raw()) {
-        return Ok(batch);
-    }
-    // Sensor names for the texts; a BMC without SDRs still has a SEL.
-    match ensure_sdr_cache(c).await {
-        Ok(_) | Err(IpmiError::CompletionCode(_)) => {}
-        Err(e) => return Err(e),
-    }
+    // Where to start. The last-add timestamp has one-second resolution, so it cannot prove
+    // that nothing was added: ask for the record after the cursor instead (one request).
     let mut id = match (cleared, cursor.last_record_id) {
         (false, Some(last)) => match c.call(&sel::get_sel_entry(0, last)).await {
             Ok(d) => decode_get_sel_entry(&d)?.0.0,
@@ -143,7 +139,18 @@ async fn read_since(c: &mut Conn<'_>, cursor: SelCursor) -> Result<SelBatch> {
         },
         _ => 0,
     };
+    if id == LAST_ENTRY {
+        return Ok(batch);
+    }
+    // Sensor names for the texts; a BMC without SDRs still has a SEL.
+    match ensure_sdr_cache(c).await {
+        Ok(_) | Err(IpmiError::CompletionCode(_)) => {}
+        Err(e) => return Err(e),
+    }
     batch.cleared = cleared;
+    if cleared {
+        batch.cursor.last_record_id = None;
+    }
     while id != LAST_ENTRY && batch.entries.len() < MAX_ENTRIES {
         let d = match c.call(&sel::get_sel_entry(0, id)).await {
             Ok(d) => d,

@@ -77,11 +77,28 @@ async fn paused_bmc_times_out_at_the_deadline_then_recovers() {
     client.close().await.unwrap();
 }
 
+/// SIGKILL is asynchronous: wait until the kernel has closed the port (a datagram to it gets
+/// ICMP port unreachable), so the test measures the client, not the kill.
+async fn wait_port_closed(port: u16) {
+    let s = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    s.connect(("127.0.0.1", port)).await.unwrap();
+    let mut buf = [0u8; 64];
+    for _ in 0..100 {
+        let _ = s.send(&[0x06, 0, 0xFF, 0x06]).await;
+        match tokio::time::timeout(Duration::from_millis(20), s.recv(&mut buf)).await {
+            Ok(Err(e)) if e.kind() == std::io::ErrorKind::ConnectionRefused => return,
+            _ => tokio::time::sleep(Duration::from_millis(20)).await,
+        }
+    }
+    panic!("port {port} still open after crash");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crashed_bmc_fails_at_once() {
     let lab = Lab::start(1);
     let client = connect(&lab, 1).await;
     lab.fleet(&["crash", "1"]);
+    wait_port_closed(lab.port(1)).await;
     let t = Instant::now();
     let e = client.chassis_status().await.unwrap_err();
     assert!(matches!(e, IpmiError::Unreachable(_)), "{e}");

@@ -34,12 +34,57 @@ fn lab_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../lab")
 }
 
+/// Local TCP ports in use in any state, TIME_WAIT included: ipmi_sim binds its console
+/// without SO_REUSEADDR, so a port a previous lab's console connection left in TIME_WAIT
+/// makes it exit at start (and a bind probe from Rust, which sets SO_REUSEADDR, would not
+/// notice).
+fn tcp_ports_in_use() -> std::collections::HashSet<u16> {
+    let mut ports = std::collections::HashSet::new();
+    for f in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        let Ok(text) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        for line in text.lines().skip(1) {
+            let Some(local) = line.split_whitespace().nth(1) else {
+                continue;
+            };
+            if let Some(p) = local
+                .rsplit(':')
+                .next()
+                .and_then(|h| u16::from_str_radix(h, 16).ok())
+            {
+                ports.insert(p);
+            }
+        }
+    }
+    ports
+}
+
+/// Sends an ASF Presence Ping to `port` and waits briefly for the Pong.
+fn answers(port: u16) -> bool {
+    let Ok(s) = UdpSocket::bind("127.0.0.1:0") else {
+        return false;
+    };
+    if s.connect(("127.0.0.1", port)).is_err() {
+        return false;
+    }
+    let _ = s.set_read_timeout(Some(std::time::Duration::from_millis(300)));
+    let mut buf = [0u8; 128];
+    (0..5).any(|_| {
+        let _ = s.send(&[0x06, 0, 0xFF, 0x06, 0, 0, 0x11, 0xBE, 0x80, 1, 0, 0]);
+        matches!(s.recv(&mut buf), Ok(n) if n > 8)
+    })
+}
+
 fn ports_free(base: u32, n: u32) -> bool {
+    let tcp = tcp_ports_in_use();
     (0..n).all(|i| {
-        let p = (base + i) as u16;
-        UdpSocket::bind(("127.0.0.1", p)).is_ok()
-            && UdpSocket::bind(("127.0.0.1", p + MAX_PER_RANGE as u16 * 2)).is_ok()
-            && TcpListener::bind(("127.0.0.1", p + MAX_PER_RANGE as u16)).is_ok()
+        !tcp.contains(&((base + i + MAX_PER_RANGE) as u16)) && {
+            let p = (base + i) as u16;
+            UdpSocket::bind(("127.0.0.1", p)).is_ok()
+                && UdpSocket::bind(("127.0.0.1", p + MAX_PER_RANGE as u16 * 2)).is_ok()
+                && TcpListener::bind(("127.0.0.1", p + MAX_PER_RANGE as u16)).is_ok()
+        }
     })
 }
 
@@ -51,7 +96,7 @@ impl Lab {
     }
 
     pub fn start_with(n: u32, extra: &[&str]) -> Lab {
-        assert!(n >= 1 && n <= MAX_PER_RANGE);
+        assert!((1..=MAX_PER_RANGE).contains(&n));
         for tool in ["ipmi_sim", "ipmitool", "sdrcomp"] {
             let found = Command::new("sh")
                 .args(["-c", &format!("command -v {tool}")])
@@ -63,11 +108,27 @@ impl Lab {
                 "{tool} is not installed: apt-get install -y openipmi ipmitool"
             );
         }
-        let pid = std::process::id();
+        let mut last = String::new();
+        for _ in 0..4 {
+            match Lab::try_start(n, extra) {
+                Ok(lab) => return lab,
+                Err(e) => last = e,
+            }
+        }
+        panic!("{last}");
+    }
+
+    /// One attempt on a fresh port range; the lab is stopped again if any BMC is not up.
+    fn try_start(n: u32, extra: &[&str]) -> Result<Lab, String> {
+        let seed = std::process::id().wrapping_mul(7919)
+            ^ std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos() / 1000)
+                .unwrap_or(0);
         let base = loop {
             let k = NEXT_SLOT.fetch_add(1, Ordering::Relaxed);
-            assert!(k < SLOTS, "no free port range for a lab");
-            let slot = (pid.wrapping_mul(7919) + k) % SLOTS;
+            assert!(k < SLOTS * 4, "no free port range for a lab");
+            let slot = seed.wrapping_add(k) % SLOTS;
             let base = PORT_FLOOR + slot * SLOT_SIZE;
             if ports_free(base, n) {
                 break base;
@@ -99,15 +160,20 @@ impl Lab {
         let out = lab.fleet_cmd(&args);
         if !out.status.success() {
             // Drop stops whatever did start.
-            let msg = format!(
+            return Err(format!(
                 "bmc-fleet start failed:\n{}\n{}",
                 String::from_utf8_lossy(&out.stdout),
                 String::from_utf8_lossy(&out.stderr)
-            );
-            lab.stop();
-            panic!("{msg}");
+            ));
         }
-        lab
+        if let Some(i) = (1..=n).find(|i| !answers(lab.port(*i))) {
+            lab.stop();
+            return Err(format!(
+                "lab BMC {i} on port {} did not come up",
+                lab.port(i)
+            ));
+        }
+        Ok(lab)
     }
 
     fn fleet_cmd(&self, args: &[String]) -> Output {
@@ -137,7 +203,7 @@ impl Lab {
     }
 
     pub fn port(&self, i: u32) -> u16 {
-        assert!(i >= 1 && i <= self.n);
+        assert!((1..=self.n).contains(&i));
         self.base_port + (i - 1) as u16
     }
 
