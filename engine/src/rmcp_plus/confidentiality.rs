@@ -65,7 +65,7 @@ pub fn aes_cbc_encrypt_with_iv(k2: &[u8], iv: &[u8; BLOCK], plain: &[u8]) -> Res
 
 /// Decrypts IV ‖ ciphertext and strips the confidentiality trailer, checking the pad bytes.
 pub fn aes_cbc_decrypt(k2: &[u8], payload: &[u8]) -> Result<Vec<u8>> {
-    if payload.len() < 2 * BLOCK || payload.len() % BLOCK != 0 {
+    if payload.len() < 2 * BLOCK || !payload.len().is_multiple_of(BLOCK) {
         return Err(IpmiError::Protocol(format!(
             "encrypted payload of {} bytes is not IV + whole AES blocks",
             payload.len()

@@ -47,7 +47,7 @@ pub(crate) fn random<const N: usize>() -> Result<[u8; N]> {
 fn rakp_error(code: u8, privilege: PrivilegeLevel) -> AuthError {
     match code {
         0x0D | 0x0C => AuthError::UnknownUser,
-        0x09 | 0x0A | 0x0B => AuthError::PrivilegeRefused {
+        0x09..=0x0B => AuthError::PrivilegeRefused {
             requested: privilege.name(),
             granted: None,
         },

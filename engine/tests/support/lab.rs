@@ -123,7 +123,7 @@ impl Lab {
         let seed = std::process::id().wrapping_mul(7919)
             ^ std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.subsec_nanos() / 1000)
+                .map(|d| d.subsec_micros())
                 .unwrap_or(0);
         let base = loop {
             let k = NEXT_SLOT.fetch_add(1, Ordering::Relaxed);
