@@ -80,8 +80,10 @@ pub enum IpmiError {
 impl IpmiError {
     /// Errors that mean the session itself is gone (BMC restarted, idle timeout, session
     /// table flushed): the client re-opens the session and tries again once.
+    /// A closed port (`Unreachable`) counts too: the BMC process died, and with it the
+    /// session, so a restarted BMC gets a fresh session at once instead of after a timeout.
     pub fn is_session_error(&self) -> bool {
-        matches!(self, IpmiError::Timeout(_))
+        matches!(self, IpmiError::Timeout(_) | IpmiError::Unreachable(_))
             // 0x87/0x88 are returned by some BMCs for an invalid session id / handle.
             || matches!(self, IpmiError::CompletionCode(0x87 | 0x88))
     }
