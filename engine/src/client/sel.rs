@@ -41,6 +41,9 @@ pub struct SelEntry {
     /// The same line `ipmitool sel elist` prints.
     pub elist: String,
     pub record: SelRecord,
+    /// The 16 record bytes as the BMC sent them: kept so a store can show them and tell a
+    /// reused record id after a clear from the record it replaced.
+    pub raw: Vec<u8>,
 }
 
 /// The result of `read_sel_since`.
@@ -159,7 +162,8 @@ async fn read_since(c: &mut Conn<'_>, cursor: SelCursor) -> Result<SelBatch> {
             Err(e) => return Err(e),
         };
         let (next, record) = decode_get_sel_entry(&d)?;
-        batch.entries.push(entry(c, record));
+        let raw = d.get(2..).unwrap_or_default().to_vec();
+        batch.entries.push(entry(c, record, raw));
         batch.cursor.last_record_id = batch.entries.last().map(|e| e.id);
         if next.0 == id {
             break;
@@ -169,7 +173,7 @@ async fn read_since(c: &mut Conn<'_>, cursor: SelCursor) -> Result<SelBatch> {
     Ok(batch)
 }
 
-fn entry(c: &Conn<'_>, record: SelRecord) -> SelEntry {
+fn entry(c: &Conn<'_>, record: SelRecord, raw: Vec<u8>) -> SelEntry {
     let ctx = record.system_event().and_then(|e| {
         c.slot.sdr.as_ref()?.event_context(
             e.generator.slave_address(),
@@ -185,5 +189,6 @@ fn entry(c: &Conn<'_>, record: SelRecord) -> SelEntry {
         severity: record.severity(),
         elist: record.ipmitool_elist_line(ctx.as_ref()),
         record,
+        raw,
     }
 }
