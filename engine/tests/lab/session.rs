@@ -173,3 +173,31 @@ async fn presence_ping_and_keepalive() {
     );
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn user_privilege_reads_but_cannot_control_power() {
+    use engine::commands::PowerAction;
+    let lab = Lab::start(1);
+    let opts = ConnectOptions {
+        privilege: PrivilegeLevel::User,
+        ..options()
+    };
+    let c = BmcClient::connect(
+        &lab.target(1),
+        Credentials::new("monitor", "password-ro"),
+        opts,
+    )
+    .await
+    .unwrap();
+    assert_eq!(c.session_info().unwrap().privilege, PrivilegeLevel::User);
+    assert!(c.poll_sensors().await.unwrap().len() > 20);
+    assert!(c.chassis_status().await.unwrap().power_on);
+    let e = c.power(PowerAction::Off).await.unwrap_err();
+    assert!(matches!(e, engine::IpmiError::CompletionCode(0xD4)), "{e}");
+    assert!(e.to_string().contains("insufficient privilege"));
+    assert!(
+        c.chassis_status().await.unwrap().power_on,
+        "nothing was switched off"
+    );
+    c.close().await.unwrap();
+}
