@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261203_000001_servers_and_events;
 mod m20261203_000002_bmc_credentials;
+mod m20261203_000003_status_and_sensors;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261203_000001_servers_and_events::Migration),
             Box::new(m20261203_000002_bmc_credentials::Migration),
+            Box::new(m20261203_000003_status_and_sensors::Migration),
         ]
     }
 }

@@ -72,8 +72,6 @@ impl MigrationTrait for Migration {
                             .timestamp_with_time_zone()
                             .null(),
                     )
-                    .col(ColumnDef::new(Servers::BmcReachable).boolean().null())
-                    .col(ColumnDef::new(Servers::OsReachable).boolean().null())
                     .col(
                         ColumnDef::new(Servers::CreatedAt)
                             .timestamp_with_time_zone()
@@ -195,8 +193,6 @@ enum Servers {
     Lifecycle,
     DeprecatedReason,
     DeprecatedAt,
-    BmcReachable,
-    OsReachable,
     CreatedAt,
     UpdatedAt,
 }

@@ -3,6 +3,7 @@
 
 pub mod build_info;
 pub mod cli;
+pub mod collector;
 pub mod config;
 pub mod db;
 pub mod error;

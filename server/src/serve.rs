@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 use crate::build_info::BuildInfo;
+use crate::collector::{ClientPool, Collector, CollectorSettings};
 use crate::config::Config;
 use crate::error::{Result, ServerError};
 use crate::http::build_router;
@@ -40,10 +41,20 @@ pub async fn build_state(config: Config, shutdown: CancellationToken) -> Result<
     })
 }
 
-/// Runs the web server until `shutdown` is cancelled.
+/// Runs the collector and the web server until `shutdown` is cancelled.
 pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
     let shutdown = state.shutdown.clone();
     let db = state.db.clone();
+    let collector = Collector {
+        db: state.db.clone(),
+        secrets: state.secrets.clone(),
+        hub: state.hub.clone(),
+        status: state.collector.clone(),
+        settings: CollectorSettings::from_config(&state.config),
+        shutdown: shutdown.clone(),
+        pool: Arc::new(ClientPool::default()),
+    }
+    .spawn();
     let server = axum::serve(listener, build_router(state))
         .with_graceful_shutdown(shutdown.clone().cancelled_owned());
     let mut server = std::pin::pin!(server.into_future());
@@ -53,6 +64,11 @@ pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
             shutdown.cancelled().await;
             tokio::time::sleep(DRAIN_TIMEOUT).await;
         } => tracing::warn!("requests still running after {DRAIN_TIMEOUT:?}; stopping anyway"),
+    }
+    // The collector saw the same signal: wait for it to finish its writes and close every
+    // BMC session before the database goes away.
+    if let Err(err) = collector.await {
+        tracing::warn!(error = %err, "collector task ended abnormally");
     }
     if let Err(err) = db.close().await {
         tracing::warn!(error = %err, "closing the database");

@@ -2,7 +2,7 @@
 
 mod support;
 
-use app::entities::{sel_event, server as server_entity};
+use app::entities::{sel_event, server as server_entity, server_status};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, Set};
 use support::TestServer;
@@ -19,13 +19,25 @@ async fn insert_server(server: &TestServer, name: &str) -> i64 {
         notes: Set(String::new()),
         enabled: Set(true),
         lifecycle: Set("active".to_owned()),
-        bmc_reachable: Set(Some(true)),
-        os_reachable: Set(Some(false)),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
     };
-    row.insert(&server.state.db).await.unwrap().id
+    let id = row.insert(&server.state.db).await.unwrap().id;
+    server_status::ActiveModel {
+        server_id: Set(id),
+        bmc_reachable: Set(Some(true)),
+        os_reachable: Set(Some(false)),
+        power_on: Set(Some(true)),
+        consecutive_failures: Set(0),
+        collectors: Set("{}".to_owned()),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&server.state.db)
+    .await
+    .unwrap();
+    id
 }
 
 #[tokio::test]

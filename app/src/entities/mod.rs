@@ -2,4 +2,7 @@
 
 pub mod bmc_credential;
 pub mod sel_event;
+pub mod sensor;
+pub mod sensor_reading;
 pub mod server;
+pub mod server_status;

@@ -24,8 +24,6 @@ pub struct Model {
     pub lifecycle: String,
     pub deprecated_reason: Option<String>,
     pub deprecated_at: Option<DateTimeUtc>,
-    pub bmc_reachable: Option<bool>,
-    pub os_reachable: Option<bool>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
@@ -34,6 +32,14 @@ pub struct Model {
 pub enum Relation {
     #[sea_orm(has_many = "super::sel_event::Entity")]
     SelEvent,
+    #[sea_orm(has_one = "super::server_status::Entity")]
+    Status,
+}
+
+impl Related<super::server_status::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Status.def()
+    }
 }
 
 impl Related<super::sel_event::Entity> for Entity {

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::{EventRow, ServerSummary};
+
 /// One websocket message from the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -11,4 +13,8 @@ pub enum LiveMessage {
     Hello { version: String },
     /// Sent periodically so clients can tell a quiet server from a dead connection.
     Heartbeat { server_time: String },
+    /// A server's card changed (state, power, last poll).
+    ServerUpdated { server: ServerSummary },
+    /// Events stored since the last message, newest last.
+    NewEvents { events: Vec<EventRow> },
 }

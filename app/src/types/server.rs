@@ -64,6 +64,12 @@ pub struct ServerSummary {
     pub name: String,
     pub bmc_address: String,
     pub state: ServerState,
+    /// Chassis power, when the BMC told us.
+    pub power_on: Option<bool>,
+    /// DCMI power draw.
+    pub power_watts: Option<f64>,
+    /// RFC 3339 time of the last finished poll.
+    pub last_poll: Option<String>,
     pub tags: Vec<String>,
 }
 

@@ -1,6 +1,7 @@
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Deserialize;
 
@@ -23,6 +24,9 @@ struct FileConfig {
     database_url: Option<Secret>,
     site_root: Option<PathBuf>,
     secret_key: Option<Secret>,
+    poll_interval: Option<u64>,
+    collector_concurrency: Option<u64>,
+    bmc_deadline: Option<u64>,
     log: Option<String>,
 }
 
@@ -65,6 +69,15 @@ impl Config {
         if let Some(key) = file.secret_key {
             self.secret_key = Some(key);
         }
+        if let Some(secs) = file.poll_interval {
+            self.poll_interval = seconds("poll_interval", secs, 5, 86_400)?;
+        }
+        if let Some(n) = file.collector_concurrency {
+            self.collector_concurrency = count("collector_concurrency", n, 1, 4096)?;
+        }
+        if let Some(secs) = file.bmc_deadline {
+            self.bmc_deadline = seconds("bmc_deadline", secs, 1, 600)?;
+        }
         if let Some(log) = file.log {
             self.log = log;
         }
@@ -85,6 +98,15 @@ impl Config {
                 "DATABASE_URL" => self.database_url = Some(database_url(name, value)?),
                 "SITE_ROOT" => self.site_root = non_empty_path(name, PathBuf::from(value))?,
                 "SECRET_KEY" => self.secret_key = Some(Secret::new(value.clone())),
+                "POLL_INTERVAL" => {
+                    self.poll_interval = seconds(name, parse_number(name, value)?, 5, 86_400)?
+                }
+                "COLLECTOR_CONCURRENCY" => {
+                    self.collector_concurrency = count(name, parse_number(name, value)?, 1, 4096)?
+                }
+                "BMC_DEADLINE" => {
+                    self.bmc_deadline = seconds(name, parse_number(name, value)?, 1, 600)?
+                }
                 "LOG" => self.log = value.clone(),
                 _ if OTHER_OWN_VARS.contains(&name.as_str()) => {}
                 _ => {
@@ -106,6 +128,9 @@ fn known_env_vars() -> Vec<String> {
         "DATABASE_URL",
         "SITE_ROOT",
         "SECRET_KEY",
+        "POLL_INTERVAL",
+        "COLLECTOR_CONCURRENCY",
+        "BMC_DEADLINE",
         "LOG",
     ]
     .iter()
@@ -118,6 +143,37 @@ fn parse_listen(key: &str, value: &str) -> Result<SocketAddr, ConfigError> {
     value.trim().parse().map_err(|_| ConfigError::BadValue {
         key: key.to_owned(),
         message: format!("'{value}' is not an address:port such as 0.0.0.0:5001 or [::]:5001"),
+    })
+}
+
+fn parse_number(key: &str, value: &str) -> Result<u64, ConfigError> {
+    value.trim().parse().map_err(|_| ConfigError::BadValue {
+        key: key.to_owned(),
+        message: format!("'{value}' is not a whole number"),
+    })
+}
+
+fn in_range(key: &str, n: u64, min: u64, max: u64) -> Result<u64, ConfigError> {
+    if (min..=max).contains(&n) {
+        Ok(n)
+    } else {
+        Err(ConfigError::BadValue {
+            key: key.to_owned(),
+            message: format!("{n} is outside {min}..={max}"),
+        })
+    }
+}
+
+fn seconds(key: &str, n: u64, min: u64, max: u64) -> Result<Duration, ConfigError> {
+    in_range(key, n, min, max).map(Duration::from_secs)
+}
+
+fn count(key: &str, n: u64, min: u64, max: u64) -> Result<usize, ConfigError> {
+    in_range(key, n, min, max).and_then(|n| {
+        usize::try_from(n).map_err(|_| ConfigError::BadValue {
+            key: key.to_owned(),
+            message: format!("{n} is too large"),
+        })
     })
 }
 
@@ -233,6 +289,33 @@ mod tests {
             "{err}"
         );
         let f = write_toml("listen = 5001\n");
+        assert!(Config::load(Some(f.path()), env(&[])).is_err());
+    }
+
+    #[test]
+    fn collector_settings_are_checked() {
+        let c = Config::load(
+            None,
+            env(&[
+                ("IPMI_MONITOR_POLL_INTERVAL", "30"),
+                ("IPMI_MONITOR_COLLECTOR_CONCURRENCY", "8"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.poll_interval, Duration::from_secs(30));
+        assert_eq!(c.collector_concurrency, 8);
+        let err = Config::load(None, env(&[("IPMI_MONITOR_POLL_INTERVAL", "1")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("IPMI_MONITOR_POLL_INTERVAL") && err.contains("5..="),
+            "{err}"
+        );
+        let err = Config::load(None, env(&[("IPMI_MONITOR_BMC_DEADLINE", "soon")]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a whole number"), "{err}");
+        let f = write_toml("collector_concurrency = 0\n");
         assert!(Config::load(Some(f.path()), env(&[])).is_err());
     }
 

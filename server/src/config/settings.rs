@@ -1,5 +1,6 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::Secret;
 
@@ -17,6 +18,14 @@ pub struct Config {
     /// Key for secrets at rest, 64 hex digits or base64 (`IPMI_MONITOR_SECRET_KEY`); without
     /// it a key file is generated in the data dir on first start.
     pub secret_key: Option<Secret>,
+    /// How often every server's sensors, chassis, power and SEL are read
+    /// (`IPMI_MONITOR_POLL_INTERVAL`, seconds).
+    pub poll_interval: Duration,
+    /// How many BMCs are polled at the same time (`IPMI_MONITOR_COLLECTOR_CONCURRENCY`).
+    pub collector_concurrency: usize,
+    /// Upper bound for one call to one BMC, session set-up included
+    /// (`IPMI_MONITOR_BMC_DEADLINE`, seconds): a dead BMC costs at most this.
+    pub bmc_deadline: Duration,
     /// `tracing` filter, e.g. `info` or `info,server=debug` (`IPMI_MONITOR_LOG`).
     pub log: String,
 }
@@ -29,6 +38,9 @@ impl Default for Config {
             database_url: None,
             site_root: PathBuf::from("target/site"),
             secret_key: None,
+            poll_interval: Duration::from_secs(60),
+            collector_concurrency: 64,
+            bmc_deadline: Duration::from_secs(20),
             log: "info".to_owned(),
         }
     }

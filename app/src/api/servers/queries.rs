@@ -2,23 +2,36 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::entities::server;
+use crate::entities::{server, server_status};
 use crate::types::{ServerId, ServerState, ServerSummary};
 
 /// Active (not deprecated) servers ordered by name.
 pub async fn active_server_summaries(db: &DatabaseConnection) -> Result<Vec<ServerSummary>, DbErr> {
     let rows = server::Entity::find()
+        .find_also_related(server_status::Entity)
         .filter(server::Column::Lifecycle.eq("active"))
         .order_by_asc(server::Column::Name)
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(summary_of).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(row, status)| summary_of(row, status))
+        .collect())
 }
 
-fn summary_of(row: server::Model) -> ServerSummary {
+/// The dashboard card of one server, from its row and its status (absent before the first
+/// poll).
+pub fn summary_of(row: server::Model, status: Option<server_status::Model>) -> ServerSummary {
+    let status = status.as_ref();
     ServerSummary {
         id: ServerId(row.id),
-        state: ServerState::from_reachability(row.bmc_reachable, row.os_reachable),
+        state: ServerState::from_reachability(
+            status.and_then(|s| s.bmc_reachable),
+            status.and_then(|s| s.os_reachable),
+        ),
+        power_on: status.and_then(|s| s.power_on),
+        power_watts: status.and_then(|s| s.power_watts),
+        last_poll: status.and_then(|s| s.last_poll_at).map(|t| t.to_rfc3339()),
         tags: split_tags(&row.tags),
         name: row.name,
         bmc_address: row.bmc_address,

@@ -1,0 +1,251 @@
+//! The collector against real simulated BMCs (lab/bmc-fleet), with ipmitool as the oracle.
+
+mod support;
+
+use std::time::Duration;
+
+use app::entities::{bmc_credential, sel_event, sensor, server as server_entity, server_status};
+use app::types::{LiveMessage, ServerState};
+use chrono::Utc;
+use futures_util::StreamExt;
+use labkit::Lab;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use support::TestServer;
+
+/// Poll every 5 s (the minimum) and give up on a BMC after 3 s.
+fn fast_collector() -> Vec<(String, String)> {
+    vec![
+        ("IPMI_MONITOR_POLL_INTERVAL".to_owned(), "5".to_owned()),
+        ("IPMI_MONITOR_BMC_DEADLINE".to_owned(), "3".to_owned()),
+    ]
+}
+
+async fn add_lab_servers(server: &TestServer, lab: &Lab) -> Vec<i64> {
+    let now = Utc::now();
+    bmc_credential::ActiveModel {
+        server_id: Set(None),
+        username: Set(labkit::USER.to_owned()),
+        password_enc: Set(server.state.secrets.encrypt(labkit::PASSWORD)),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&server.state.db)
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    for i in 1..=lab.n {
+        let row = server_entity::ActiveModel {
+            name: Set(format!("lab-{i:02}")),
+            bmc_address: Set("127.0.0.1".to_owned()),
+            bmc_port: Set(i32::from(lab.port(i))),
+            protocol: Set("ipmi".to_owned()),
+            cipher_suite: Set(Some(3)),
+            privilege: Set("administrator".to_owned()),
+            tags: Set("lab".to_owned()),
+            notes: Set(String::new()),
+            enabled: Set(true),
+            lifecycle: Set("active".to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        ids.push(row.insert(&server.state.db).await.unwrap().id);
+    }
+    ids
+}
+
+async fn wait_for<F, Fut>(what: &str, timeout: Duration, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let until = tokio::time::Instant::now() + timeout;
+    while tokio::time::Instant::now() < until {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("timed out after {timeout:?} waiting for {what}");
+}
+
+async fn status_of(server: &TestServer, id: i64) -> Option<server_status::Model> {
+    server_status::Entity::find_by_id(id)
+        .one(&server.state.db)
+        .await
+        .unwrap()
+}
+
+fn elist_lines(text: &str) -> usize {
+    text.lines().filter(|l| !l.trim().is_empty()).count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events() {
+    let lab = Lab::start(3);
+    let server = TestServer::start_with_env(fast_collector()).await;
+    let ids = add_lab_servers(&server, &lab).await;
+    let (mut socket, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", server.addr))
+        .await
+        .unwrap();
+
+    for &id in &ids {
+        wait_for(
+            "first poll of every server",
+            Duration::from_secs(30),
+            || async {
+                status_of(&server, id)
+                    .await
+                    .is_some_and(|s| s.last_poll_at.is_some())
+            },
+        )
+        .await;
+    }
+    assert!(server.state.collector.snapshot().running);
+
+    // Sensors: the same names as `ipmitool sensor`, one row each, however often polled.
+    let ipmitool_sensors = lab.ipmitool(1, &["sensor"]);
+    let mut expected: Vec<String> = ipmitool_sensors
+        .lines()
+        .filter_map(|l| l.split('|').next().map(|n| n.trim().to_owned()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    expected.sort();
+    let rows = sensor::Entity::find()
+        .filter(sensor::Column::ServerId.eq(ids[0]))
+        .all(&server.state.db)
+        .await
+        .unwrap();
+    let mut stored: Vec<String> = rows.iter().map(|s| s.name.clone()).collect();
+    stored.sort();
+    assert_eq!(stored, expected);
+    let cpu = rows
+        .iter()
+        .find(|s| s.name == "CPU1 Temp")
+        .expect("CPU1 Temp stored");
+    assert_eq!(cpu.unit.as_deref(), Some("degrees C"));
+    assert!(cpu.value.is_some_and(|v| (0.0..120.0).contains(&v)));
+
+    // SEL: every record ipmitool lists is stored once.
+    let sel_count = |id: i64| {
+        let db = server.state.db.clone();
+        async move {
+            sel_event::Entity::find()
+                .filter(sel_event::Column::ServerId.eq(id))
+                .count(&db)
+                .await
+                .unwrap()
+        }
+    };
+    let before = elist_lines(&lab.ipmitool(1, &["sel", "elist"]));
+    assert!(before > 0);
+    assert_eq!(sel_count(ids[0]).await, before as u64);
+    let status = status_of(&server, ids[0]).await.unwrap();
+    assert_eq!(status.bmc_reachable, Some(true));
+    assert_eq!(status.cipher_suite, Some(3));
+    assert_eq!(status.power_on, Some(true));
+
+    // An injected event reaches the database and the websocket within one interval + 1 s.
+    lab.fleet(&["inject", "1", "ecc", "2"]);
+    let pushed = tokio::time::timeout(Duration::from_secs(6 + 3), async {
+        while let Some(Ok(frame)) = socket.next().await {
+            let Ok(text) = frame.into_text() else {
+                continue;
+            };
+            if let Ok(LiveMessage::NewEvents { events }) = serde_json::from_str(&text) {
+                if let Some(e) = events
+                    .iter()
+                    .find(|e| e.description.contains("Correctable ECC"))
+                {
+                    return e.clone();
+                }
+            }
+        }
+        panic!("websocket closed");
+    })
+    .await
+    .expect("no NewEvents with the ECC event on the websocket");
+    assert_eq!(pushed.server_name, "lab-01");
+    let after = elist_lines(&lab.ipmitool(1, &["sel", "elist"]));
+    wait_for(
+        "the ECC event in the database",
+        Duration::from_secs(3),
+        || async { sel_count(ids[0]).await == after as u64 },
+    )
+    .await;
+
+    // SEL cleared on the BMC: old events stay, new ones are still collected.
+    lab.ipmitool(1, &["sel", "clear"]);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    lab.fleet(&["inject", "1", "intrusion"]);
+    let new_on_bmc = elist_lines(&lab.ipmitool(1, &["sel", "elist"]));
+    wait_for(
+        "events after the clear",
+        Duration::from_secs(15),
+        || async { sel_count(ids[0]).await == (after + new_on_bmc) as u64 },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crashed_bmc_goes_down_alone_and_recovers() {
+    let lab = Lab::start(2);
+    let server = TestServer::start_with_env(fast_collector()).await;
+    let ids = add_lab_servers(&server, &lab).await;
+    for &id in &ids {
+        wait_for("first poll", Duration::from_secs(30), || async {
+            status_of(&server, id)
+                .await
+                .is_some_and(|s| s.bmc_reachable == Some(true))
+        })
+        .await;
+    }
+    let (mut socket, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", server.addr))
+        .await
+        .unwrap();
+
+    lab.fleet(&["crash", "2"]);
+    let down = tokio::time::timeout(Duration::from_secs(12), async {
+        while let Some(Ok(frame)) = socket.next().await {
+            let Ok(text) = frame.into_text() else {
+                continue;
+            };
+            if let Ok(LiveMessage::ServerUpdated { server }) = serde_json::from_str(&text) {
+                if server.id.0 == ids[1] && server.state == ServerState::BmcDown {
+                    return;
+                }
+            }
+        }
+    })
+    .await;
+    assert!(down.is_ok(), "no BMC-down update for the crashed BMC");
+
+    // The healthy BMC keeps its schedule meanwhile.
+    let polled = status_of(&server, ids[0])
+        .await
+        .unwrap()
+        .last_poll_at
+        .unwrap();
+    wait_for(
+        "the healthy BMC polled again",
+        Duration::from_secs(8),
+        || async {
+            status_of(&server, ids[0])
+                .await
+                .unwrap()
+                .last_poll_at
+                .unwrap()
+                > polled
+        },
+    )
+    .await;
+
+    lab.fleet(&["restart", "2"]);
+    // Backoff is at most four intervals (20 s here).
+    wait_for(
+        "recovery after restart",
+        Duration::from_secs(30),
+        || async { status_of(&server, ids[1]).await.unwrap().bmc_reachable == Some(true) },
+    )
+    .await;
+}
