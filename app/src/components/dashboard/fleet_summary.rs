@@ -2,25 +2,33 @@ use leptos::prelude::*;
 
 use crate::types::{ServerState, ServerSummary};
 
-/// Counts of servers per state, the first thing an operator reads.
+/// Counts of servers per state, the first thing an operator reads. Follows the live list.
 #[component]
-pub fn FleetSummary(servers: Vec<ServerSummary>) -> impl IntoView {
-    let count = |state: ServerState| servers.iter().filter(|s| s.state == state).count();
+pub fn FleetSummary(fleet: RwSignal<Vec<ServerSummary>>) -> impl IntoView {
+    let count = move |state: Option<ServerState>| {
+        move || {
+            fleet.with(|f| {
+                f.iter()
+                    .filter(|s| state.is_none_or(|want| s.state == want))
+                    .count()
+            })
+        }
+    };
     let tiles = [
-        ("Servers", servers.len(), "total"),
-        ("Online", count(ServerState::Online), "state-online"),
-        ("BMC down", count(ServerState::BmcDown), "state-bmc-down"),
-        ("OS down", count(ServerState::OsDown), "state-os-down"),
-        ("Dark", count(ServerState::Dark), "state-dark"),
+        ("Servers", None, "total"),
+        ("Online", Some(ServerState::Online), "state-online"),
+        ("BMC down", Some(ServerState::BmcDown), "state-bmc-down"),
+        ("OS down", Some(ServerState::OsDown), "state-os-down"),
+        ("Dark", Some(ServerState::Dark), "state-dark"),
     ];
     view! {
         <section class="fleet-summary" aria-label="Fleet summary">
             {tiles
                 .into_iter()
-                .map(|(label, n, class)| {
+                .map(|(label, state, class)| {
                     view! {
                         <div class=format!("summary-tile {class}")>
-                            <span class="summary-count">{n}</span>
+                            <span class="summary-count">{count(state)}</span>
                             <span class="summary-label">{label}</span>
                         </div>
                     }
