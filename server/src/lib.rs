@@ -9,6 +9,7 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod live_hub;
+pub mod metrics;
 pub mod secret_key;
 pub mod serve;
 pub mod state;

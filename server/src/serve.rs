@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::error::{Result, ServerError};
 use crate::http::build_router;
 use crate::live_hub::LiveHub;
+use crate::metrics::PollMetrics;
 use crate::state::{AppState, CollectorStatus};
 
 /// In-flight requests get this long after a shutdown signal before we stop waiting.
@@ -36,6 +37,7 @@ pub async fn build_state(config: Config, shutdown: CancellationToken) -> Result<
         hub: LiveHub::new(),
         secrets,
         collector: CollectorStatus::default(),
+        poll_metrics: PollMetrics::default(),
         shutdown,
         leptos_options,
     })
@@ -50,6 +52,7 @@ pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
         secrets: state.secrets.clone(),
         hub: state.hub.clone(),
         status: state.collector.clone(),
+        metrics: state.poll_metrics.clone(),
         settings: CollectorSettings::from_config(&state.config),
         shutdown: shutdown.clone(),
         pool: Arc::new(ClientPool::default()),

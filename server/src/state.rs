@@ -11,6 +11,7 @@ use tokio_util::sync::CancellationToken;
 use crate::build_info::BuildInfo;
 use crate::config::Config;
 use crate::live_hub::LiveHub;
+use crate::metrics::PollMetrics;
 
 /// Shared state of the web server.
 #[derive(Clone, FromRef)]
@@ -21,6 +22,8 @@ pub struct AppState {
     pub hub: LiveHub,
     pub secrets: SecretBox,
     pub collector: CollectorStatus,
+    /// Poll counters for `/metrics`.
+    pub poll_metrics: PollMetrics,
     /// Cancelled on SIGTERM/SIGINT: long-lived handlers (websockets) end when it fires.
     pub shutdown: CancellationToken,
     pub leptos_options: LeptosOptions,

@@ -145,6 +145,28 @@ async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events() {
     assert_eq!(status.cipher_suite, Some(3));
     assert_eq!(status.power_on, Some(true));
 
+    // /metrics with ipmi_exporter's names and our collector figures.
+    let (status, metrics) = server.get_text("/metrics").await;
+    assert_eq!(status, 200);
+    for needle in [
+        "ipmi_up{server=\"lab-01\"} 1\n",
+        "ipmi_chassis_power_state{server=\"lab-01\"} 1\n",
+        &format!("ipmi_sel_logs_count{{server=\"lab-01\"}} {before}\n"),
+        "ipmi_temperature_celsius{server=\"lab-01\",id=\"",
+        "name=\"CPU1 Temp\"}",
+        "ipmi_fan_speed_rpm{server=\"lab-03\"",
+        "ipmi_sensor_state{server=\"lab-02\"",
+        "# TYPE ipmi_monitor_poll_duration_seconds histogram",
+    ] {
+        assert!(metrics.contains(needle), "/metrics lacks {needle:?}:\n{metrics}");
+    }
+    let polls: u64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("ipmi_monitor_poll_duration_seconds_count "))
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(polls >= 3, "{polls} polls counted");
+
     // An injected event reaches the database and the websocket within one interval + 1 s.
     lab.fleet(&["inject", "1", "ecc", "2"]);
     let pushed = tokio::time::timeout(Duration::from_secs(6 + 3), async {
@@ -219,6 +241,10 @@ async fn a_crashed_bmc_goes_down_alone_and_recovers() {
     })
     .await;
     assert!(down.is_ok(), "no BMC-down update for the crashed BMC");
+
+    let (_, metrics) = server.get_text("/metrics").await;
+    assert!(metrics.contains("ipmi_up{server=\"lab-02\"} 0\n"), "{metrics}");
+    assert!(metrics.contains("ipmi_up{server=\"lab-01\"} 1\n"), "{metrics}");
 
     // The healthy BMC keeps its schedule meanwhile.
     let polled = status_of(&server, ids[0])

@@ -25,6 +25,7 @@ use super::poll::{PollReport, PollTarget, poll};
 use super::store::store_report;
 use crate::config::Config;
 use crate::live_hub::LiveHub;
+use crate::metrics::PollMetrics;
 use crate::state::CollectorStatus;
 
 /// A failing BMC waits at most this many intervals between attempts.
@@ -60,6 +61,7 @@ pub struct Collector {
     pub secrets: SecretBox,
     pub hub: LiveHub,
     pub status: CollectorStatus,
+    pub metrics: PollMetrics,
     pub settings: CollectorSettings,
     pub shutdown: CancellationToken,
     pub pool: Arc<ClientPool>,
@@ -84,6 +86,7 @@ impl Collector {
             self.db.clone(),
             self.hub.clone(),
             self.status.clone(),
+            self.metrics.clone(),
             queue,
         ));
         let limit = Arc::new(Semaphore::new(self.settings.concurrency));
@@ -235,9 +238,12 @@ async fn write_reports(
     db: DatabaseConnection,
     hub: LiveHub,
     status: CollectorStatus,
+    metrics: PollMetrics,
     mut queue: mpsc::Receiver<PollReport>,
 ) {
     while let Some(report) = queue.recv().await {
+        let healthy = report.bmc_reachable && report.collectors.values().all(|c| c.ok);
+        metrics.record(report.duration, report.requests, healthy);
         let stored = match store_report(&db, &report).await {
             Ok(stored) => stored,
             Err(err) => {

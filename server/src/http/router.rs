@@ -9,7 +9,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
-use super::{health::health, version::version, ws::ws_handler};
+use super::{health::health, metrics::metrics, version::version, ws::ws_handler};
 use crate::state::AppState;
 
 /// The complete HTTP application.
@@ -24,6 +24,7 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health))
         .route("/api/version", get(version))
+        .route("/metrics", get(metrics))
         .route("/ws", get(ws_handler))
         .leptos_routes_with_context(
             &state,
