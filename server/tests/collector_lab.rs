@@ -158,7 +158,10 @@ async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events() {
         "ipmi_sensor_state{server=\"lab-02\"",
         "# TYPE ipmi_monitor_poll_duration_seconds histogram",
     ] {
-        assert!(metrics.contains(needle), "/metrics lacks {needle:?}:\n{metrics}");
+        assert!(
+            metrics.contains(needle),
+            "/metrics lacks {needle:?}:\n{metrics}"
+        );
     }
     let polls: u64 = metrics
         .lines()
@@ -174,13 +177,12 @@ async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events() {
             let Ok(text) = frame.into_text() else {
                 continue;
             };
-            if let Ok(LiveMessage::NewEvents { events }) = serde_json::from_str(&text) {
-                if let Some(e) = events
+            if let Ok(LiveMessage::NewEvents { events }) = serde_json::from_str(&text)
+                && let Some(e) = events
                     .iter()
                     .find(|e| e.description.contains("Correctable ECC"))
-                {
-                    return e.clone();
-                }
+            {
+                return e.clone();
             }
         }
         panic!("websocket closed");
@@ -232,10 +234,11 @@ async fn a_crashed_bmc_goes_down_alone_and_recovers() {
             let Ok(text) = frame.into_text() else {
                 continue;
             };
-            if let Ok(LiveMessage::ServerUpdated { server }) = serde_json::from_str(&text) {
-                if server.id.0 == ids[1] && server.state == ServerState::BmcDown {
-                    return;
-                }
+            if let Ok(LiveMessage::ServerUpdated { server }) = serde_json::from_str(&text)
+                && server.id.0 == ids[1]
+                && server.state == ServerState::BmcDown
+            {
+                return;
             }
         }
     })
@@ -243,8 +246,14 @@ async fn a_crashed_bmc_goes_down_alone_and_recovers() {
     assert!(down.is_ok(), "no BMC-down update for the crashed BMC");
 
     let (_, metrics) = server.get_text("/metrics").await;
-    assert!(metrics.contains("ipmi_up{server=\"lab-02\"} 0\n"), "{metrics}");
-    assert!(metrics.contains("ipmi_up{server=\"lab-01\"} 1\n"), "{metrics}");
+    assert!(
+        metrics.contains("ipmi_up{server=\"lab-02\"} 0\n"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("ipmi_up{server=\"lab-01\"} 1\n"),
+        "{metrics}"
+    );
 
     // The healthy BMC keeps its schedule meanwhile.
     let polled = status_of(&server, ids[0])

@@ -40,7 +40,8 @@ impl ClientPool {
         }
     }
 
-    pub async fn len(&self) -> usize {
+    /// How many BMC sessions are open (tests check none is leaked).
+    pub async fn open_sessions(&self) -> usize {
         self.clients.lock().await.len()
     }
 }
