@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod entities;
+pub mod import;
 pub mod live;
 pub mod pages;
 #[cfg(feature = "ssr")]

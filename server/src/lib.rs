@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod import_cmd;
 pub mod live_hub;
 pub mod metrics;
 pub mod secret_key;

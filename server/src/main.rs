@@ -37,6 +37,9 @@ fn main() -> anyhow::Result<()> {
                     config.database_kind().as_str()
                 );
             }
+            Command::Import(args) => {
+                server::import_cmd::run(&config, &args).await?;
+            }
             Command::Version { .. } | Command::Bmc(_) => {}
         }
         anyhow::Ok(())

@@ -1,0 +1,42 @@
+//! The entry points: text in, [`ImportPlan`] out.
+
+use std::path::Path;
+
+use super::format::Format;
+use super::plan::ImportPlan;
+use super::record::Sink;
+use super::{csv_format, ini_format, json_format, rows, yaml_format};
+
+/// Parses `text` as `format`. Never fails: every problem is a [`RowError`](super::RowError)
+/// in the plan, with the line to fix.
+pub fn parse(text: &str, format: Format) -> ImportPlan {
+    // Spreadsheets and Windows editors start files with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut sink = Sink::default();
+    let (records, defaults) = match format {
+        Format::Csv => (csv_format::read(text, &mut sink), None),
+        Format::Ini => (ini_format::read(text, &mut sink), None),
+        Format::Json => json_format::read(text, &mut sink),
+        Format::Yaml => yaml_format::read(text, &mut sink),
+    };
+    let rows = rows::build_rows(&records, defaults.as_ref(), &mut sink);
+    if records.is_empty() && sink.errors.is_empty() {
+        sink.error(1, None, "no servers in the file");
+    }
+    sink.errors.sort_by_key(|e| e.line);
+    sink.warnings.sort_by_key(|e| e.line);
+    ImportPlan {
+        rows,
+        errors: sink.errors,
+        warnings: sink.warnings,
+    }
+}
+
+/// Parses a file or pasted text: the format is the one asked for, else the one the file
+/// name's extension says, else the one the content looks like.
+pub fn parse_file(name: Option<&Path>, text: &str, format: Option<Format>) -> (Format, ImportPlan) {
+    let format = format
+        .or_else(|| name.and_then(Format::from_path))
+        .unwrap_or_else(|| Format::sniff(text));
+    (format, parse(text, format))
+}
