@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261203_000001_servers_and_events;
 mod m20261203_000002_bmc_credentials;
 mod m20261203_000003_status_and_sensors;
+mod m20261203_000004_users_and_audit;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000001_servers_and_events::Migration),
             Box::new(m20261203_000002_bmc_credentials::Migration),
             Box::new(m20261203_000003_status_and_sensors::Migration),
+            Box::new(m20261203_000004_users_and_audit::Migration),
         ]
     }
 }

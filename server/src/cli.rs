@@ -28,6 +28,11 @@ pub enum Command {
     /// Add or update servers from a CSV, JSON, YAML or INI file (the Python ipmi-monitor's
     /// files too). All or nothing: any bad row is reported with its line and nothing is written.
     Import(ImportArgs),
+    /// Manage the people who sign in: add, passwd (also signs them out), list. Passwords are
+    /// asked for on the terminal, or read from standard input, a variable or a file; never
+    /// from the command line.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Print version and build information.
     Version {
         /// Print JSON instead of text.
@@ -47,4 +52,47 @@ pub struct ImportArgs {
     /// Check the file and show what would change, without writing anything.
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user.
+    Add {
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// viewer, operator or admin.
+        #[arg(long, default_value = "viewer")]
+        role: String,
+        #[command(flatten)]
+        password: PasswordSource,
+    },
+    /// Set a user's password; their sessions end.
+    Passwd {
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[command(flatten)]
+        password: PasswordSource,
+    },
+    /// List users and their roles.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Where a new password comes from. Without an option: asked on the terminal (twice), or the
+/// first line of standard input when that is not a terminal.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PasswordSource {
+    /// Read the password from this environment variable.
+    #[arg(
+        long = "password-env",
+        value_name = "VAR",
+        conflicts_with = "password_file"
+    )]
+    pub password_env: Option<String>,
+    /// Read the password from the first line of this file.
+    #[arg(long = "password-file", value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
 }

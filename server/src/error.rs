@@ -22,6 +22,8 @@ pub enum ServerError {
     SecretKey(#[from] crate::secret_key::SecretKeyError),
     #[error("http server: {0}")]
     Http(std::io::Error),
+    #[error("{0}")]
+    Auth(String),
 }
 
 pub type Result<T, E = ServerError> = std::result::Result<T, E>;

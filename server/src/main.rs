@@ -40,6 +40,7 @@ fn main() -> anyhow::Result<()> {
             Command::Import(args) => {
                 server::import_cmd::run(&config, &args).await?;
             }
+            Command::User(command) => server::user_cmd::run(&config, command).await?,
             Command::Version { .. } | Command::Bmc(_) => {}
         }
         anyhow::Ok(())

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use app::ssr::auth::LoginThrottle;
 use leptos::config::LeptosOptions;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
@@ -23,6 +24,8 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(5);
 /// Opens the database and builds the shared state (used by `serve` and by tests).
 pub async fn build_state(config: Config, shutdown: CancellationToken) -> Result<AppState> {
     let db = crate::db::open(&config).await?;
+    crate::first_admin::create_from_config(&db, &config).await?;
+    let config_throttle = config.auth_settings().throttle;
     let secrets = crate::secret_key::load_or_create(&config)?;
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
@@ -40,6 +43,7 @@ pub async fn build_state(config: Config, shutdown: CancellationToken) -> Result<
         poll_metrics: PollMetrics::default(),
         shutdown,
         leptos_options,
+        throttle: LoginThrottle::new(config_throttle),
     })
 }
 
@@ -58,8 +62,9 @@ pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
         pool: Arc::new(ClientPool::default()),
     }
     .spawn();
-    let server = axum::serve(listener, build_router(state))
-        .with_graceful_shutdown(shutdown.clone().cancelled_owned());
+    let app = build_router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server =
+        axum::serve(listener, app).with_graceful_shutdown(shutdown.clone().cancelled_owned());
     let mut server = std::pin::pin!(server.into_future());
     tokio::select! {
         result = &mut server => result.map_err(ServerError::Http)?,

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use app::ssr::auth::LoginThrottle;
 use app::ssr::secrets::SecretBox;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -27,6 +28,8 @@ pub struct AppState {
     /// Cancelled on SIGTERM/SIGINT: long-lived handlers (websockets) end when it fires.
     pub shutdown: CancellationToken,
     pub leptos_options: LeptosOptions,
+    /// Failed-login counts per client (shared with the server functions).
+    pub throttle: LoginThrottle,
 }
 
 /// What `/health` reports about background collection.

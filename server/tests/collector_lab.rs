@@ -85,9 +85,7 @@ async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events() {
     let lab = Lab::start(3);
     let server = TestServer::start_with_env(fast_collector()).await;
     let ids = add_lab_servers(&server, &lab).await;
-    let (mut socket, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", server.addr))
-        .await
-        .unwrap();
+    let mut socket = server.ws_connect().await;
 
     for &id in &ids {
         wait_for(
@@ -224,9 +222,7 @@ async fn a_crashed_bmc_goes_down_alone_and_recovers() {
         })
         .await;
     }
-    let (mut socket, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", server.addr))
-        .await
-        .unwrap();
+    let mut socket = server.ws_connect().await;
 
     lab.fleet(&["crash", "2"]);
     let down = tokio::time::timeout(Duration::from_secs(12), async {

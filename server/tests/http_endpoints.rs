@@ -64,9 +64,7 @@ async fn sqlite_database_is_created_in_the_data_dir_in_wal_mode() {
 #[tokio::test]
 async fn shutdown_finishes_promptly_even_with_an_open_websocket() {
     let server = TestServer::start().await;
-    let (mut socket, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", server.addr))
-        .await
-        .unwrap();
+    let mut socket = server.ws_connect().await;
     use futures_util::StreamExt;
     let hello = tokio::time::timeout(Duration::from_secs(3), socket.next())
         .await

@@ -126,7 +126,8 @@ async fn unknown_path_is_404() {
 async fn server_function_returns_json() {
     let server = TestServer::start().await;
     insert_server(&server, "web-9").await;
-    let response = reqwest::Client::new()
+    let response = server
+        .admin_client()
         .post(server.url("/api/list_servers"))
         .header("content-type", "application/x-www-form-urlencoded")
         .body("")

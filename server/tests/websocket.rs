@@ -24,9 +24,7 @@ async fn next_message(
 #[tokio::test]
 async fn greets_then_forwards_published_messages() {
     let server = TestServer::start().await;
-    let (mut socket, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", server.addr))
-        .await
-        .unwrap();
+    let mut socket = server.ws_connect().await;
     let hello = next_message(&mut socket).await;
     assert_eq!(
         hello,

@@ -1,6 +1,10 @@
 //! Server functions, one per file, grouped by area. Each area keeps its database queries in a
 //! server-only `queries` module beside the functions.
 
+pub mod audit;
+pub mod auth;
 pub mod events;
 pub mod servers;
 pub mod system;
+pub mod tokens;
+pub mod users;

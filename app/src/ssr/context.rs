@@ -4,6 +4,7 @@
 use leptos::prelude::use_context;
 use sea_orm::DatabaseConnection;
 
+use super::auth::{AuthSettings, LoginThrottle};
 use super::secrets::SecretBox;
 use crate::types::{AppError, SystemInfo};
 
@@ -14,6 +15,9 @@ pub struct AppContext {
     pub system: SystemInfo,
     /// Encrypts and decrypts secrets at rest (BMC passwords).
     pub secrets: SecretBox,
+    pub auth: AuthSettings,
+    /// Failed-login counts per client, shared by every request.
+    pub throttle: LoginThrottle,
 }
 
 /// The context the server provided, or `Internal` when a server function runs outside it.

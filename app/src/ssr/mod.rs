@@ -1,5 +1,6 @@
 //! Server-only code shared by the server functions and the `server` crate.
 
+pub mod auth;
 mod context;
 pub mod secrets;
 

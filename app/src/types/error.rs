@@ -10,6 +10,16 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// Nobody is signed in (or the session ended).
+    #[error("sign in first")]
+    Unauthorized,
+    #[error("wrong user name or password")]
+    BadCredentials,
+    #[error("too many failed logins; try again in {retry_after_secs} s")]
+    LockedOut { retry_after_secs: u64 },
+    /// The request contradicts what is stored (a duplicate name, the last admin).
+    #[error("{0}")]
+    Conflict(String),
     #[error("you are not allowed to do this")]
     Forbidden,
     #[error("{field}: {message}")]

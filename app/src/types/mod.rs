@@ -1,12 +1,17 @@
 //! Types shared by the browser and the server: what server functions return and what the
 //! websocket carries. One definition, so both sides always agree.
 
+mod auth;
 mod error;
 mod event;
 mod live;
 mod server;
 mod system;
 
+pub use auth::{
+    ApiTokenId, ApiTokenSummary, AuditEntry, AuthState, CreatedApiToken, CurrentUser, Role, UserId,
+    UserSummary,
+};
 pub use error::AppError;
 pub use event::{EventRow, Severity};
 pub use live::LiveMessage;

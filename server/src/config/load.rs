@@ -3,7 +3,9 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::Deserialize;
+use app::types::Role;
+use axum::http::HeaderName;
+use ipnet::IpNet;
 
 use super::{Config, ConfigError, Secret};
 
@@ -15,20 +17,32 @@ pub const CONFIG_FILE_VAR: &str = "IPMI_MONITOR_CONFIG";
 /// Environment variables with the prefix that are not settings but still ours.
 const OTHER_OWN_VARS: &[&str] = &[CONFIG_FILE_VAR];
 
-/// The TOML file: every key optional, unknown keys rejected.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileConfig {
-    listen: Option<String>,
-    data_dir: Option<PathBuf>,
-    database_url: Option<Secret>,
-    site_root: Option<PathBuf>,
-    secret_key: Option<Secret>,
-    poll_interval: Option<u64>,
-    collector_concurrency: Option<u64>,
-    bmc_deadline: Option<u64>,
-    log: Option<String>,
-}
+/// Every setting by its TOML key; its environment variable is `IPMI_MONITOR_` and the key in
+/// upper case. The file and the environment go through the same [`Config::set`], so a value
+/// is checked the same way wherever it comes from.
+const SETTINGS: &[&str] = &[
+    "listen",
+    "data_dir",
+    "database_url",
+    "site_root",
+    "secret_key",
+    "poll_interval",
+    "collector_concurrency",
+    "bmc_deadline",
+    "log",
+    "anonymous_read",
+    "session_lifetime",
+    "secure_cookies",
+    "login_max_failures",
+    "login_window",
+    "login_lockout",
+    "trusted_proxies",
+    "sso_user_header",
+    "sso_role_header",
+    "sso_default_role",
+    "metrics_token",
+    "admin_password",
+];
 
 impl Config {
     /// Loads defaults, then `file` (if any), then the environment `env` (pass
@@ -50,36 +64,18 @@ impl Config {
             path: path.to_owned(),
             source,
         })?;
-        let file: FileConfig = toml::from_str(&text).map_err(|e| ConfigError::ParseFile {
+        let table: toml::Table = toml::from_str(&text).map_err(|e| ConfigError::ParseFile {
             path: path.to_owned(),
             message: e.message().to_owned(),
         })?;
-        if let Some(listen) = file.listen {
-            self.listen = parse_listen("listen", &listen)?;
-        }
-        if let Some(dir) = file.data_dir {
-            self.data_dir = non_empty_path("data_dir", dir)?;
-        }
-        if let Some(url) = file.database_url {
-            self.database_url = Some(database_url("database_url", url.expose())?);
-        }
-        if let Some(dir) = file.site_root {
-            self.site_root = non_empty_path("site_root", dir)?;
-        }
-        if let Some(key) = file.secret_key {
-            self.secret_key = Some(key);
-        }
-        if let Some(secs) = file.poll_interval {
-            self.poll_interval = seconds("poll_interval", secs, 5, 86_400)?;
-        }
-        if let Some(n) = file.collector_concurrency {
-            self.collector_concurrency = count("collector_concurrency", n, 1, 4096)?;
-        }
-        if let Some(secs) = file.bmc_deadline {
-            self.bmc_deadline = seconds("bmc_deadline", secs, 1, 600)?;
-        }
-        if let Some(log) = file.log {
-            self.log = log;
+        for (key, value) in &table {
+            let text = toml_text(key, value)?;
+            if !self.set(key, key, &text)? {
+                return Err(ConfigError::ParseFile {
+                    path: path.to_owned(),
+                    message: format!("unknown key '{key}' (known: {})", SETTINGS.join(", ")),
+                });
+            }
         }
         Ok(())
     }
@@ -88,103 +84,174 @@ impl Config {
         for (name, value) in &env {
             let Some(key) = name.strip_prefix(ENV_PREFIX) else {
                 if name == "DATABASE_URL" {
-                    self.database_url = Some(database_url(name, value)?);
+                    self.set("database_url", name, value)?;
                 }
                 continue;
             };
-            match key {
-                "LISTEN" => self.listen = parse_listen(name, value)?,
-                "DATA_DIR" => self.data_dir = non_empty_path(name, PathBuf::from(value))?,
-                "DATABASE_URL" => self.database_url = Some(database_url(name, value)?),
-                "SITE_ROOT" => self.site_root = non_empty_path(name, PathBuf::from(value))?,
-                "SECRET_KEY" => self.secret_key = Some(Secret::new(value.clone())),
-                "POLL_INTERVAL" => {
-                    self.poll_interval = seconds(name, parse_number(name, value)?, 5, 86_400)?
-                }
-                "COLLECTOR_CONCURRENCY" => {
-                    self.collector_concurrency = count(name, parse_number(name, value)?, 1, 4096)?
-                }
-                "BMC_DEADLINE" => {
-                    self.bmc_deadline = seconds(name, parse_number(name, value)?, 1, 600)?
-                }
-                "LOG" => self.log = value.clone(),
-                _ if OTHER_OWN_VARS.contains(&name.as_str()) => {}
-                _ => {
-                    return Err(ConfigError::UnknownEnv {
-                        name: name.clone(),
-                        known: known_env_vars().join(", "),
-                    });
-                }
+            if OTHER_OWN_VARS.contains(&name.as_str()) {
+                continue;
+            }
+            if !self.set(&key.to_ascii_lowercase(), name, value)? {
+                return Err(ConfigError::UnknownEnv {
+                    name: name.clone(),
+                    known: known_env_vars().join(", "),
+                });
             }
         }
         Ok(())
     }
+
+    /// Sets one setting from its text; `label` names it in errors (the TOML key or the
+    /// variable). `Ok(false)` when `key` is not a setting.
+    fn set(&mut self, key: &str, label: &str, value: &str) -> Result<bool, ConfigError> {
+        match key {
+            "listen" => self.listen = parse_listen(label, value)?,
+            "data_dir" => self.data_dir = non_empty_path(label, PathBuf::from(value))?,
+            "database_url" => self.database_url = Some(database_url(label, value)?),
+            "site_root" => self.site_root = non_empty_path(label, PathBuf::from(value))?,
+            "secret_key" => self.secret_key = Some(Secret::new(value)),
+            "poll_interval" => self.poll_interval = seconds(label, value, 5, 86_400)?,
+            "collector_concurrency" => {
+                self.collector_concurrency = count(label, parse_number(label, value)?, 1, 4096)?
+            }
+            "bmc_deadline" => self.bmc_deadline = seconds(label, value, 1, 600)?,
+            "log" => self.log = value.to_owned(),
+            "anonymous_read" => self.anonymous_read = boolean(label, value)?,
+            "session_lifetime" => self.session_lifetime = seconds(label, value, 300, 366 * 86_400)?,
+            "secure_cookies" => self.secure_cookies = boolean(label, value)?,
+            "login_max_failures" => {
+                self.login_max_failures =
+                    u32::try_from(in_range(label, parse_number(label, value)?, 1, 1000)?)
+                        .unwrap_or(1000)
+            }
+            "login_window" => self.login_window = seconds(label, value, 1, 86_400)?,
+            "login_lockout" => self.login_lockout = seconds(label, value, 1, 30 * 86_400)?,
+            "trusted_proxies" => self.trusted_proxies = cidr_list(label, value)?,
+            "sso_user_header" => self.sso_user_header = header_name(label, value)?,
+            "sso_role_header" => self.sso_role_header = header_name(label, value)?,
+            "sso_default_role" => self.sso_default_role = role(label, value)?,
+            "metrics_token" => self.metrics_token = non_empty_secret(label, value)?,
+            "admin_password" => self.admin_password = non_empty_secret(label, value)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
 }
 
 fn known_env_vars() -> Vec<String> {
-    [
-        "LISTEN",
-        "DATA_DIR",
-        "DATABASE_URL",
-        "SITE_ROOT",
-        "SECRET_KEY",
-        "POLL_INTERVAL",
-        "COLLECTOR_CONCURRENCY",
-        "BMC_DEADLINE",
-        "LOG",
-    ]
-    .iter()
-    .map(|k| format!("{ENV_PREFIX}{k}"))
-    .chain(OTHER_OWN_VARS.iter().map(|v| (*v).to_owned()))
-    .collect()
+    SETTINGS
+        .iter()
+        .map(|k| format!("{ENV_PREFIX}{}", k.to_ascii_uppercase()))
+        .chain(OTHER_OWN_VARS.iter().map(|v| (*v).to_owned()))
+        .collect()
+}
+
+/// A TOML value as the text an environment variable would hold; lists become comma-separated.
+fn toml_text(key: &str, value: &toml::Value) -> Result<String, ConfigError> {
+    use toml::Value;
+    let bad = || ConfigError::BadValue {
+        key: key.to_owned(),
+        message: "must be a string, a number, true/false or a list of strings".to_owned(),
+    };
+    Ok(match value {
+        Value::String(text) => text.clone(),
+        Value::Integer(n) => n.to_string(),
+        Value::Boolean(b) => b.to_string(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_owned).ok_or_else(bad))
+            .collect::<Result<Vec<_>, _>>()?
+            .join(","),
+        _ => return Err(bad()),
+    })
+}
+
+fn bad_value(key: &str, message: String) -> ConfigError {
+    ConfigError::BadValue {
+        key: key.to_owned(),
+        message,
+    }
 }
 
 fn parse_listen(key: &str, value: &str) -> Result<SocketAddr, ConfigError> {
-    value.trim().parse().map_err(|_| ConfigError::BadValue {
-        key: key.to_owned(),
-        message: format!("'{value}' is not an address:port such as 0.0.0.0:5001 or [::]:5001"),
+    value.trim().parse().map_err(|_| {
+        bad_value(
+            key,
+            format!("'{value}' is not an address:port such as 0.0.0.0:5001 or [::]:5001"),
+        )
     })
 }
 
 fn parse_number(key: &str, value: &str) -> Result<u64, ConfigError> {
-    value.trim().parse().map_err(|_| ConfigError::BadValue {
-        key: key.to_owned(),
-        message: format!("'{value}' is not a whole number"),
-    })
+    value
+        .trim()
+        .parse()
+        .map_err(|_| bad_value(key, format!("'{value}' is not a whole number")))
 }
 
 fn in_range(key: &str, n: u64, min: u64, max: u64) -> Result<u64, ConfigError> {
     if (min..=max).contains(&n) {
         Ok(n)
     } else {
-        Err(ConfigError::BadValue {
-            key: key.to_owned(),
-            message: format!("{n} is outside {min}..={max}"),
-        })
+        Err(bad_value(key, format!("{n} is outside {min}..={max}")))
     }
 }
 
-fn seconds(key: &str, n: u64, min: u64, max: u64) -> Result<Duration, ConfigError> {
-    in_range(key, n, min, max).map(Duration::from_secs)
+fn seconds(key: &str, value: &str, min: u64, max: u64) -> Result<Duration, ConfigError> {
+    in_range(key, parse_number(key, value)?, min, max).map(Duration::from_secs)
 }
 
 fn count(key: &str, n: u64, min: u64, max: u64) -> Result<usize, ConfigError> {
-    in_range(key, n, min, max).and_then(|n| {
-        usize::try_from(n).map_err(|_| ConfigError::BadValue {
-            key: key.to_owned(),
-            message: format!("{n} is too large"),
-        })
-    })
+    in_range(key, n, min, max)
+        .and_then(|n| usize::try_from(n).map_err(|_| bad_value(key, format!("{n} is too large"))))
+}
+
+fn boolean(key: &str, value: &str) -> Result<bool, ConfigError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" | "1" => Ok(true),
+        "false" | "no" | "off" | "0" => Ok(false),
+        _ => Err(bad_value(key, format!("'{value}' is not true or false"))),
+    }
 }
 
 fn non_empty_path(key: &str, path: PathBuf) -> Result<PathBuf, ConfigError> {
     if path.as_os_str().is_empty() {
-        return Err(ConfigError::BadValue {
-            key: key.to_owned(),
-            message: "must not be empty".to_owned(),
-        });
+        return Err(bad_value(key, "must not be empty".to_owned()));
     }
     Ok(path)
+}
+
+/// An empty value unsets the secret (so `IPMI_MONITOR_METRICS_TOKEN=` means "no token").
+fn non_empty_secret(_key: &str, value: &str) -> Result<Option<Secret>, ConfigError> {
+    Ok((!value.is_empty()).then(|| Secret::new(value)))
+}
+
+fn cidr_list(key: &str, value: &str) -> Result<Vec<IpNet>, ConfigError> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(IpNet::from))
+                .map_err(|_| {
+                    bad_value(
+                        key,
+                        format!("'{item}' is not an address or CIDR such as 10.0.0.0/8"),
+                    )
+                })
+        })
+        .collect()
+}
+
+fn header_name(key: &str, value: &str) -> Result<HeaderName, ConfigError> {
+    HeaderName::from_bytes(value.trim().as_bytes())
+        .map_err(|_| bad_value(key, format!("'{value}' is not an HTTP header name")))
+}
+
+fn role(key: &str, value: &str) -> Result<Role, ConfigError> {
+    Role::parse(value)
+        .ok_or_else(|| bad_value(key, format!("'{value}' is not viewer, operator or admin")))
 }
 
 /// Accepts SQLite and PostgreSQL URLs; the value is never echoed (it may hold a password).
@@ -193,10 +260,10 @@ fn database_url(key: &str, value: &str) -> Result<Secret, ConfigError> {
     if supported.iter().any(|p| value.starts_with(p)) {
         Ok(Secret::new(value))
     } else {
-        Err(ConfigError::BadValue {
-            key: key.to_owned(),
-            message: "must start with sqlite:, postgres:// or postgresql://".to_owned(),
-        })
+        Err(bad_value(
+            key,
+            "must start with sqlite:, postgres:// or postgresql://".to_owned(),
+        ))
     }
 }
 
@@ -328,6 +395,41 @@ mod tests {
         .unwrap();
         assert_eq!(c.database_kind(), DatabaseKind::Postgres);
         assert_eq!(format!("{:?}", c.database_url), "Some(***)");
+    }
+
+    #[test]
+    fn auth_settings_from_file_and_environment() {
+        let f = write_toml(
+            "trusted_proxies = [\"10.0.0.0/8\", \"::1\"]\nanonymous_read = true\nsso_default_role = \"operator\"\n",
+        );
+        let c = Config::load(
+            Some(f.path()),
+            env(&[
+                ("IPMI_MONITOR_LOGIN_MAX_FAILURES", "3"),
+                ("IPMI_MONITOR_SSO_USER_HEADER", "Remote-User"),
+                ("IPMI_MONITOR_METRICS_TOKEN", "scrape-me"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.trusted_proxies.len(), 2);
+        assert!(c.trusted_proxies[0].contains(&"10.1.2.3".parse::<std::net::IpAddr>().unwrap()));
+        assert!(c.anonymous_read);
+        assert_eq!(c.sso_default_role, Role::Operator);
+        assert_eq!(c.login_max_failures, 3);
+        assert_eq!(c.sso_user_header.as_str(), "remote-user");
+        assert_eq!(format!("{:?}", c.metrics_token), "Some(***)");
+        for (name, value) in [
+            ("IPMI_MONITOR_TRUSTED_PROXIES", "10.0.0.0/33"),
+            ("IPMI_MONITOR_ANONYMOUS_READ", "maybe"),
+            ("IPMI_MONITOR_SSO_DEFAULT_ROLE", "root"),
+            ("IPMI_MONITOR_SSO_ROLE_HEADER", "bad header"),
+            ("IPMI_MONITOR_SESSION_LIFETIME", "10"),
+        ] {
+            let err = Config::load(None, env(&[(name, value)]))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with(name), "{err}");
+        }
     }
 
     #[test]

@@ -2,6 +2,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use app::types::Role;
+use axum::http::HeaderName;
+use ipnet::IpNet;
+
 use super::Secret;
 
 /// Every setting, with its default in [`Config::default`].
@@ -28,6 +32,36 @@ pub struct Config {
     pub bmc_deadline: Duration,
     /// `tracing` filter, e.g. `info` or `info,server=debug` (`IPMI_MONITOR_LOG`).
     pub log: String,
+    /// Lets anyone read (viewer rights) without signing in (`IPMI_MONITOR_ANONYMOUS_READ`).
+    pub anonymous_read: bool,
+    /// How long a login lasts (`IPMI_MONITOR_SESSION_LIFETIME`, seconds).
+    pub session_lifetime: Duration,
+    /// Always mark the session cookie `Secure` (`IPMI_MONITOR_SECURE_COOKIES`); behind a
+    /// trusted TLS proxy that sends `X-Forwarded-Proto: https` it is marked anyway.
+    pub secure_cookies: bool,
+    /// Failed logins from one client within `login_window` that lock it out
+    /// (`IPMI_MONITOR_LOGIN_MAX_FAILURES`).
+    pub login_max_failures: u32,
+    /// `IPMI_MONITOR_LOGIN_WINDOW`, seconds.
+    pub login_window: Duration,
+    /// `IPMI_MONITOR_LOGIN_LOCKOUT`, seconds.
+    pub login_lockout: Duration,
+    /// Reverse proxies whose `X-Forwarded-*` and single-sign-on headers are believed
+    /// (`IPMI_MONITOR_TRUSTED_PROXIES`, comma-separated CIDRs; none by default).
+    pub trusted_proxies: Vec<IpNet>,
+    /// Header naming the signed-in user, from a trusted proxy (`IPMI_MONITOR_SSO_USER_HEADER`).
+    pub sso_user_header: HeaderName,
+    /// Header giving that user's role (`IPMI_MONITOR_SSO_ROLE_HEADER`).
+    pub sso_role_header: HeaderName,
+    /// Role of a proxy-signed-in user whose role header is missing
+    /// (`IPMI_MONITOR_SSO_DEFAULT_ROLE`).
+    pub sso_default_role: Role,
+    /// When set, `/metrics` requires `Authorization: Bearer <token>`
+    /// (`IPMI_MONITOR_METRICS_TOKEN`).
+    pub metrics_token: Option<Secret>,
+    /// Creates the user `admin` with this password at start when no user exists yet, for
+    /// installs without a browser (`IPMI_MONITOR_ADMIN_PASSWORD`).
+    pub admin_password: Option<Secret>,
 }
 
 impl Default for Config {
@@ -42,6 +76,18 @@ impl Default for Config {
             collector_concurrency: 64,
             bmc_deadline: Duration::from_secs(20),
             log: "info".to_owned(),
+            anonymous_read: false,
+            session_lifetime: Duration::from_secs(12 * 3600),
+            secure_cookies: false,
+            login_max_failures: 5,
+            login_window: Duration::from_secs(5 * 60),
+            login_lockout: Duration::from_secs(15 * 60),
+            trusted_proxies: Vec::new(),
+            sso_user_header: HeaderName::from_static("x-forwarded-user"),
+            sso_role_header: HeaderName::from_static("x-forwarded-role"),
+            sso_default_role: Role::Viewer,
+            metrics_token: None,
+            admin_password: None,
         }
     }
 }
@@ -80,6 +126,22 @@ impl Config {
             DatabaseKind::Postgres
         } else {
             DatabaseKind::Sqlite
+        }
+    }
+}
+
+impl Config {
+    /// What the server functions need to know about sessions and login throttling.
+    pub fn auth_settings(&self) -> app::ssr::auth::AuthSettings {
+        app::ssr::auth::AuthSettings {
+            session_lifetime: self.session_lifetime,
+            secure_cookies: self.secure_cookies,
+            anonymous_read: self.anonymous_read,
+            throttle: app::ssr::auth::ThrottleSettings {
+                max_failures: self.login_max_failures,
+                window: self.login_window,
+                lockout: self.login_lockout,
+            },
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The HTTP surface: pages (Leptos), server functions, `/health`, `/api/version` and `/ws`.
 
+pub mod auth;
 mod health;
 mod metrics;
 mod router;

@@ -9,7 +9,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
-use super::{health::health, metrics::metrics, version::version, ws::ws_handler};
+use super::{auth, health::health, metrics::metrics, version::version, ws::ws_handler};
 use crate::state::AppState;
 
 /// The complete HTTP application.
@@ -19,6 +19,8 @@ pub fn build_router(state: AppState) -> Router {
         db: state.db.clone(),
         system: system_info(&state),
         secrets: state.secrets.clone(),
+        auth: state.config.auth_settings(),
+        throttle: state.throttle.clone(),
     };
     let shell_options = state.leptos_options.clone();
     Router::new()
@@ -33,6 +35,10 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(shell_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::authenticate,
+        ))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

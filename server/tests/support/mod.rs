@@ -12,6 +12,8 @@ use tokio_util::sync::CancellationToken;
 
 pub struct TestServer {
     pub addr: SocketAddr,
+    /// An admin API token: the helpers below send it, so tests read as a signed-in admin.
+    pub admin_token: String,
     pub state: AppState,
     pub task: JoinHandle<server::error::Result<()>>,
     pub data_dir: tempfile::TempDir,
@@ -40,9 +42,20 @@ impl TestServer {
         let state = server::serve::build_state(config, CancellationToken::new())
             .await
             .unwrap();
+        let admin_token = app::ssr::auth::api_tokens::create(
+            &state.db,
+            "tests",
+            app::types::Role::Admin,
+            "test-harness",
+            None,
+        )
+        .await
+        .unwrap()
+        .token;
         let task = tokio::spawn(server::serve::serve_until(state.clone(), listener));
         Self {
             addr,
+            admin_token,
             state,
             task,
             data_dir,
@@ -53,15 +66,95 @@ impl TestServer {
         format!("http://{}{path}", self.addr)
     }
 
+    /// A client that sends the admin token with every request.
+    pub fn admin_client(&self) -> reqwest::Client {
+        bearer_client(&self.admin_token)
+    }
+
+    /// GET as the admin.
     pub async fn get_text(&self, path: &str) -> (u16, String) {
-        let response = reqwest::get(self.url(path)).await.unwrap();
+        let response = self
+            .admin_client()
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap();
         let status = response.status().as_u16();
         (status, response.text().await.unwrap())
     }
 
+    /// GET as the admin, JSON body.
     pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
-        let response = reqwest::get(self.url(path)).await.unwrap();
+        let response = self
+            .admin_client()
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap();
         let status = response.status().as_u16();
         (status, response.json().await.unwrap())
     }
+
+    /// Calls a server function (`POST /api/<name>`, form-encoded) with a bearer token.
+    pub async fn call_fn(&self, token: &str, name: &str, form: &[(&str, &str)]) -> (u16, String) {
+        let response = bearer_client(token)
+            .post(self.url(&format!("/api/{name}")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form_body(form))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap())
+    }
+
+    /// Opens `/ws` as the admin.
+    pub async fn ws_connect(
+        &self,
+    ) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>
+    {
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+        let mut request = format!("ws://{}/ws", self.addr)
+            .into_client_request()
+            .unwrap();
+        request.headers_mut().insert(
+            "authorization",
+            format!("Bearer {}", self.admin_token).parse().unwrap(),
+        );
+        tokio_tungstenite::connect_async(request).await.unwrap().0
+    }
+}
+
+/// A reqwest client that sends `Authorization: Bearer <token>`.
+pub fn bearer_client(token: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        format!("Bearer {token}").parse().unwrap(),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// `application/x-www-form-urlencoded` body.
+pub fn form_body(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

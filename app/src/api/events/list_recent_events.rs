@@ -8,6 +8,7 @@ pub const MAX_EVENTS_PAGE: u64 = 500;
 /// The newest events of every server, newest first.
 #[server(endpoint = "list_recent_events")]
 pub async fn list_recent_events(limit: u64) -> Result<Vec<EventRow>, AppError> {
+    crate::ssr::auth::require(crate::types::Role::Viewer)?;
     if limit == 0 || limit > MAX_EVENTS_PAGE {
         return Err(AppError::Validation {
             field: "limit".into(),

@@ -1,0 +1,78 @@
+//! Starting and ending a browser session from inside a server function: the database row and
+//! the `Set-Cookie` header together.
+
+use http::HeaderValue;
+use http::header::SET_COOKIE;
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+use sea_orm::ConnectionTrait;
+
+use super::{AuthSettings, clear_session_cookie, client_addr, session_cookie, sessions};
+use crate::ssr::db_error;
+use crate::types::{AppError, UserId};
+
+/// Creates a session for `user_id` and sends its cookie.
+pub async fn start_session(
+    db: &impl ConnectionTrait,
+    settings: &AuthSettings,
+    user_id: UserId,
+) -> Result<(), AppError> {
+    let secret = sessions::create(db, user_id, settings.session_lifetime)
+        .await
+        .map_err(db_error)?;
+    let secure = settings.secure_cookies || client_addr().https;
+    set_cookie(&session_cookie(&secret, settings.session_lifetime, secure))
+}
+
+/// Deletes the session (if any) and tells the browser to forget its cookie.
+pub async fn end_session(
+    db: &impl ConnectionTrait,
+    settings: &AuthSettings,
+    session_id: Option<i64>,
+) -> Result<(), AppError> {
+    if let Some(id) = session_id {
+        sessions::delete(db, id).await.map_err(db_error)?;
+    }
+    let secure = settings.secure_cookies || client_addr().https;
+    set_cookie(&clear_session_cookie(secure))
+}
+
+fn set_cookie(value: &str) -> Result<(), AppError> {
+    let value = HeaderValue::from_str(value).map_err(|_| AppError::Internal)?;
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.append_header(SET_COOKIE, value);
+    }
+    Ok(())
+}
+
+/// Where to go after signing in: `next` when it is a path on this site, else the dashboard.
+/// Anything else (`//evil.example`, `https://…`, `/\evil`) would make the login page an
+/// open redirect.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains('\\')
+                && path.bytes().all(|b| b.is_ascii_graphic()) =>
+        {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next(Some("/events?server=3")), "/events?server=3");
+        assert_eq!(safe_next(Some("//evil.example/")), "/");
+        assert_eq!(safe_next(Some("https://evil.example/")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/a b")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}
