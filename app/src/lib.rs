@@ -14,6 +14,7 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod types;
+pub mod url;
 
 mod shell;
 

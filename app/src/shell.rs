@@ -10,7 +10,10 @@ use leptos_router::{
 
 use crate::components::layout::{NavBar, NotFound};
 use crate::live::provide_live_connection;
-use crate::pages::{DashboardPage, DocsPage, EventsPage, SettingsPage};
+use crate::pages::{
+    AccountPage, ApiTokensPage, AuditLogPage, DashboardPage, DocsPage, EventsPage,
+    GeneralSettingsPage, LoginPage, SetupPage, UsersPage,
+};
 
 /// The document around the app. The inline script applies the remembered theme before the
 /// first paint, so a dark-theme user never sees a white flash while the wasm loads.
@@ -53,7 +56,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/events") view=EventsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings") view=GeneralSettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings/users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings/tokens") view=ApiTokensPage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings/audit") view=AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/docs") view=DocsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

@@ -1,4 +1,5 @@
 //! Reusable components, grouped by area.
 
+pub mod auth;
 pub mod dashboard;
 pub mod layout;

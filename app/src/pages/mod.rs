@@ -1,11 +1,17 @@
 //! One component per page.
 
+mod account;
 mod dashboard;
 mod docs;
 mod events;
+mod login;
 mod settings;
+mod setup;
 
+pub use account::AccountPage;
 pub use dashboard::DashboardPage;
 pub use docs::DocsPage;
 pub use events::EventsPage;
-pub use settings::SettingsPage;
+pub use login::LoginPage;
+pub use settings::{ApiTokensPage, AuditLogPage, GeneralSettingsPage, UsersPage};
+pub use setup::SetupPage;

@@ -2,6 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Shortest password accepted for a new or changed account.
+pub const MIN_PASSWORD_LEN: usize = 10;
+
+/// Longest lifetime an API token may be given, in days (ten years).
+pub const MAX_TOKEN_DAYS: u32 = 3650;
+
 /// What a person or token may do. Ordered: each role includes everything below it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

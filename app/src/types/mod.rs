@@ -9,8 +9,8 @@ mod server;
 mod system;
 
 pub use auth::{
-    ApiTokenId, ApiTokenSummary, AuditEntry, AuthState, CreatedApiToken, CurrentUser, Role, UserId,
-    UserSummary,
+    ApiTokenId, ApiTokenSummary, AuditEntry, AuthState, CreatedApiToken, CurrentUser,
+    MAX_TOKEN_DAYS, MIN_PASSWORD_LEN, Role, UserId, UserSummary,
 };
 pub use error::AppError;
 pub use event::{EventRow, Severity};

@@ -10,6 +10,25 @@ pub async fn change_password(
     new_password: String,
     confirm: String,
 ) -> Result<(), AppError> {
+    use crate::ssr::auth::signin;
+    let result = change_own_password(current, new_password, confirm).await;
+    match result {
+        Ok(()) => {
+            if signin::is_plain_form_post() {
+                leptos_axum::redirect("/account?changed=1");
+            }
+            Ok(())
+        }
+        Err(err) => Err(signin::back_with_error("/account", err)),
+    }
+}
+
+#[cfg(feature = "ssr")]
+async fn change_own_password(
+    current: String,
+    new_password: String,
+    confirm: String,
+) -> Result<(), AppError> {
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
     use crate::ssr::auth::{self, Principal, password as pw, sessions, users};
     use crate::ssr::db_error;

@@ -10,6 +10,22 @@ pub async fn login(
     password: String,
     next: Option<String>,
 ) -> Result<CurrentUser, AppError> {
+    use crate::ssr::auth::signin;
+    let back = match next.as_deref().map(|n| signin::safe_next(Some(n))) {
+        Some(next) if next != "/" => format!("/login?next={}", crate::url::percent_encode(&next)),
+        _ => "/login".to_owned(),
+    };
+    sign_in(username, password, next)
+        .await
+        .map_err(|err| signin::back_with_error(&back, err))
+}
+
+#[cfg(feature = "ssr")]
+async fn sign_in(
+    username: String,
+    password: String,
+    next: Option<String>,
+) -> Result<CurrentUser, AppError> {
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
     use crate::ssr::auth::{self, password as pw, signin, users};
     use crate::ssr::db_error;

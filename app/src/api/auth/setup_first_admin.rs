@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, CurrentUser, Role};
+use crate::types::{AppError, CurrentUser};
 
 /// Creates the first admin and signs them in. Works only while no user exists, so it is open
 /// to everyone exactly until it has been used once.
@@ -10,7 +10,20 @@ pub async fn setup_first_admin(
     password: String,
     confirm: String,
 ) -> Result<CurrentUser, AppError> {
+    create_first_admin(username, password, confirm)
+        .await
+        .map_err(|err| crate::ssr::auth::signin::back_with_error("/setup", err))
+}
+
+#[cfg(feature = "ssr")]
+async fn create_first_admin(
+    username: String,
+    password: String,
+    confirm: String,
+) -> Result<CurrentUser, AppError> {
     use sea_orm::TransactionTrait;
+
+    use crate::types::Role;
 
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
     use crate::ssr::auth::{self, password as pw, signin, users};

@@ -2,9 +2,6 @@ use leptos::prelude::*;
 
 use crate::types::{AppError, CreatedApiToken};
 
-/// Longest lifetime a token may be given, in days (ten years).
-pub const MAX_TOKEN_DAYS: u32 = 3650;
-
 /// Creates a named token with a role and an optional lifetime in days. The reply is the only
 /// time the token's value is shown. Admins only.
 #[server(endpoint = "create_api_token")]
@@ -16,7 +13,7 @@ pub async fn create_api_token(
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
     use crate::ssr::auth::{self, api_tokens};
     use crate::ssr::db_error;
-    use crate::types::Role;
+    use crate::types::{MAX_TOKEN_DAYS, Role};
 
     let principal = auth::require(Role::Admin)?;
     let ctx = crate::ssr::app_context()?;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::types::{ApiTokenId, AppError};
+use crate::types::AppError;
 
 /// Revokes a token at once: the next request with it is refused. Admins only.
 #[server(endpoint = "revoke_api_token")]
@@ -8,7 +8,7 @@ pub async fn revoke_api_token(id: i64) -> Result<(), AppError> {
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
     use crate::ssr::auth::{self, api_tokens};
     use crate::ssr::db_error;
-    use crate::types::Role;
+    use crate::types::{ApiTokenId, Role};
 
     let principal = auth::require(Role::Admin)?;
     let ctx = crate::ssr::app_context()?;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, UserId};
+use crate::types::AppError;
 
 /// Removes a user and their sessions. Admins only; nobody removes themselves or the last
 /// admin.
@@ -9,7 +9,7 @@ pub async fn delete_user(id: i64) -> Result<(), AppError> {
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
     use crate::ssr::auth::{self, users};
     use crate::ssr::db_error;
-    use crate::types::Role;
+    use crate::types::{Role, UserId};
 
     let principal = auth::require(Role::Admin)?;
     let ctx = crate::ssr::app_context()?;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, UserId};
+use crate::types::AppError;
 
 /// Sets another user's password and signs them out everywhere. Admins only.
 #[server(endpoint = "reset_user_password")]
@@ -8,7 +8,7 @@ pub async fn reset_user_password(id: i64, password: String) -> Result<(), AppErr
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
     use crate::ssr::auth::{self, password as pw, sessions, users};
     use crate::ssr::db_error;
-    use crate::types::Role;
+    use crate::types::{Role, UserId};
 
     let principal = auth::require(Role::Admin)?;
     let ctx = crate::ssr::app_context()?;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, UserId};
+use crate::types::AppError;
 
 /// Changes a user's role. Admins only; the last admin cannot be demoted.
 #[server(endpoint = "set_user_role")]
@@ -8,7 +8,7 @@ pub async fn set_user_role(id: i64, role: String) -> Result<(), AppError> {
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
     use crate::ssr::auth::{self, users};
     use crate::ssr::db_error;
-    use crate::types::Role;
+    use crate::types::{Role, UserId};
 
     let principal = auth::require(Role::Admin)?;
     let ctx = crate::ssr::app_context()?;

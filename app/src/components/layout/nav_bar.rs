@@ -2,8 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{LiveIndicator, ThemeToggle};
+use crate::components::auth::UserMenu;
 
-/// Top navigation: the four pages, the live indicator and the theme switch.
+/// Top navigation: the four pages, the live indicator, the theme switch and who is
+/// signed in.
 #[component]
 pub fn NavBar() -> impl IntoView {
     view! {
@@ -18,6 +20,7 @@ pub fn NavBar() -> impl IntoView {
             <div class="nav-tools">
                 <LiveIndicator/>
                 <ThemeToggle/>
+                <UserMenu/>
             </div>
         </header>
     }

@@ -7,8 +7,7 @@ use aes_gcm::aead::{OsRng, rand_core::RngCore};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
-/// Shortest password we accept for a new or changed account.
-pub const MIN_PASSWORD_LEN: usize = 10;
+pub use crate::types::MIN_PASSWORD_LEN;
 const MAX_PASSWORD_LEN: usize = 1024;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

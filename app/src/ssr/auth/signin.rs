@@ -62,6 +62,31 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
+/// Whether this server-function call is a plain HTML form post (no JavaScript), which
+/// cannot show an error value and needs to be sent back to a page instead.
+pub fn is_plain_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
+}
+
+/// For a plain form post, sends the browser back to `page` with the error in `?error=`; the
+/// page shows it. Returns the error for the JavaScript caller either way.
+pub fn back_with_error(page: &str, err: AppError) -> AppError {
+    if is_plain_form_post() {
+        let separator = if page.contains('?') { '&' } else { '?' };
+        leptos_axum::redirect(&format!(
+            "{page}{separator}error={}",
+            crate::url::percent_encode(&err.to_string())
+        ));
+    }
+    err
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_next;

@@ -97,7 +97,7 @@ async fn sign_in_redirect(state: &AppState, uri: &axum::http::Uri) -> Response {
             let target = if next == "/" {
                 "/login".to_owned()
             } else {
-                format!("/login?next={}", percent_encode(next))
+                format!("/login?next={}", app::url::percent_encode(next))
             };
             Redirect::to(&target).into_response()
         }
@@ -131,29 +131,16 @@ fn internal(err: sea_orm::DbErr) -> Response {
     )
 }
 
-/// Query-string encoding for the `next` parameter.
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn bearer_and_encoding() {
+    fn bearer_tokens_are_read_from_authorization() {
         let mut h = HeaderMap::new();
         h.insert(AUTHORIZATION, "Bearer imt_abc".parse().unwrap());
         assert_eq!(bearer_token(&h).as_deref(), Some("imt_abc"));
         h.insert(AUTHORIZATION, "Basic dXNlcjpwdw==".parse().unwrap());
         assert_eq!(bearer_token(&h), None);
-        assert_eq!(percent_encode("/events?x=1&y"), "/events%3Fx%3D1%26y");
     }
 }

@@ -1,15 +1,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::SettingsNav;
 use crate::api::system::get_system_info;
 
-/// Settings. Today: what this installation is and where it keeps its data.
+/// Settings → General: what this installation is and where it keeps its data.
 #[component]
-pub fn SettingsPage() -> impl IntoView {
+pub fn GeneralSettingsPage() -> impl IntoView {
     let info = Resource::new(|| (), |_| get_system_info());
     view! {
         <Title text="Settings · IPMI Monitor"/>
         <h1>"Settings"</h1>
+        <SettingsNav/>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match info.await {

@@ -1,0 +1,7 @@
+//! Pieces of the sign-in pages and the user menu.
+
+mod form_error;
+mod user_menu;
+
+pub use form_error::FormError;
+pub use user_menu::UserMenu;

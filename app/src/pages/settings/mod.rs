@@ -1,0 +1,13 @@
+//! Settings, one page per tab.
+
+mod audit;
+mod general;
+mod nav;
+mod tokens;
+mod users;
+
+pub use audit::AuditLogPage;
+pub use general::GeneralSettingsPage;
+pub use nav::SettingsNav;
+pub use tokens::ApiTokensPage;
+pub use users::UsersPage;
