@@ -20,7 +20,12 @@ fn main() -> anyhow::Result<()> {
         Config::load(cli.config.as_deref(), std::env::vars()).context("invalid configuration")?;
     let filter = EnvFilter::try_new(&config.log)
         .with_context(|| format!("IPMI_MONITOR_LOG: invalid filter '{}'", config.log))?;
-    tracing_subscriber::fmt().with_env_filter(filter).init();
+    // Logs go to stderr, so `--json` output on stdout stays parseable; colours only on a terminal.
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -90,3 +90,74 @@ fn bmc_probe_reports_an_unreachable_bmc_per_host() {
     assert_eq!(json["host"], "127.0.0.1:9");
     assert_eq!(json["ok"], false);
 }
+
+#[test]
+fn user_add_passwd_and_list_never_take_the_password_on_the_command_line() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], stdin: &str, extra_env: &[(&str, &str)]| {
+        let mut child = ipmi_monitor()
+            .args(args)
+            .env("IPMI_MONITOR_DATA_DIR", dir.path())
+            .envs(extra_env.iter().copied())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(
+        &["user", "add", "ops", "--role", "operator"],
+        "ops first password\n",
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("added ops (operator)"));
+
+    let out = run(&["user", "add", "ops"], "another password\n", &[]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exists already"));
+    let out = run(&["user", "add", "weak"], "short\n", &[]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 10"));
+    let out = run(&["user", "add", "bad", "--role", "root"], "", &[]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not viewer, operator or admin"));
+
+    let out = run(
+        &["user", "passwd", "ops", "--password-env", "NEW_PW"],
+        "",
+        &[("NEW_PW", "ops second password")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["user", "passwd", "nobody"], "whatever password\n", &[]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no user named nobody"));
+
+    let out = run(&["user", "list", "--json"], "", &[]);
+    let users: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(users[0]["username"], "ops");
+    assert_eq!(users[0]["role"], "operator");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("argon2"),
+        "no hashes in the listing"
+    );
+
+    let db = std::fs::read(dir.path().join("ipmi_events.db")).unwrap();
+    let db = String::from_utf8_lossy(&db);
+    assert!(!db.contains("ops first password") && !db.contains("ops second password"));
+    assert!(db.contains("$argon2id$"));
+}

@@ -7,4 +7,4 @@ mod router;
 mod version;
 mod ws;
 
-pub use router::build_router;
+pub use router::{build_router, plain_route_paths};
