@@ -32,6 +32,8 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'ipmi-e2e-'));
 let server = null;
+const ADMIN = 'e2e-admin';
+const ADMIN_PASSWORD = 'e2e admin password';
 
 function startServer() {
   const child = spawn(binary, ['serve'], {
@@ -82,12 +84,38 @@ try {
   server = startServer();
   await waitHealthy();
 
-  // ---- JavaScript off: the server-rendered HTML carries the content -------------------------
+  // ---- First run, JavaScript off: the set-up form is a plain HTML form --------------------------
   const noJs = await browser.newContext({ javaScriptEnabled: false });
+  await check('no-JS first visit goes to set-up, which creates the admin and signs in', async () => {
+    const page = await noJs.newPage();
+    await page.goto(base + '/');
+    assert(new URL(page.url()).pathname === '/setup', `landed on ${page.url()}`);
+    assert((await page.textContent('h1')) === 'Set up IPMI Monitor', 'set-up heading');
+    // The browser itself enforces the minimum length; a mismatch only the server sees.
+    await page.fill('#setup-password', ADMIN_PASSWORD);
+    await page.fill('#setup-confirm', ADMIN_PASSWORD + 'x');
+    await Promise.all([page.waitForNavigation(), page.click('#setup-submit')]);
+    assert((await page.textContent('.form-error')).includes('the two passwords differ'), 'mismatch refused on the page');
+    await page.fill('#setup-username', ADMIN);
+    await page.fill('#setup-password', ADMIN_PASSWORD);
+    await page.fill('#setup-confirm', ADMIN_PASSWORD);
+    await page.screenshot({ path: join(shots, 'nojs-setup.png'), fullPage: true });
+    await Promise.all([page.waitForNavigation(), page.click('#setup-submit')]);
+    assert(new URL(page.url()).pathname === '/', `after set-up: ${page.url()}`);
+    assert((await page.textContent('h1')) === 'Dashboard', 'dashboard after set-up');
+    assert((await page.textContent('#user-menu')).includes(ADMIN), 'user menu names the admin');
+    await page.close();
+  });
+
+  // ---- JavaScript off: the server-rendered HTML carries the content -------------------------
   const pages = [
     ['/', 'Dashboard', '#empty-fleet'],
     ['/events', 'Events', '#no-events'],
     ['/settings', 'Settings', '#system-info'],
+    ['/settings/users', 'Settings', '#user-table'],
+    ['/settings/tokens', 'Settings', '#no-tokens'],
+    ['/settings/audit', 'Settings', '#audit-table'],
+    ['/account', 'Account', '#account-facts'],
     ['/docs', 'Docs', '#bmc'],
   ];
   for (const [path, title, marker] of pages) {
@@ -100,11 +128,28 @@ try {
       assert(await page.locator(marker).count() === 1, `${marker} missing`);
       assert(await page.locator('nav a[href="/events"]').count() === 1, 'navigation missing');
       assert((await page.textContent('#live-indicator')).trim() === 'offline', 'indicator should say offline without JS');
-      await page.screenshot({ path: join(shots, `nojs${path === '/' ? '-dashboard' : path.replace('/', '-')}.png`), fullPage: true });
+      await page.screenshot({ path: join(shots, `nojs${path === '/' ? '-dashboard' : path.replaceAll('/', '-')}.png`), fullPage: true });
       await page.close();
     });
   }
   await noJs.close();
+
+  await check('no-JS login with a wrong password shows the error; the right one signs in', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(base + '/events');
+    assert(new URL(page.url()).pathname === '/login', `signed-out visit landed on ${page.url()}`);
+    await page.fill('#login-username', ADMIN);
+    await page.fill('#login-password', 'not the password');
+    await Promise.all([page.waitForNavigation(), page.click('#login-submit')]);
+    assert((await page.textContent('.form-error')).includes('wrong user name or password'), 'error shown');
+    await page.screenshot({ path: join(shots, 'nojs-login-error.png'), fullPage: true });
+    await page.fill('#login-username', ADMIN);
+    await page.fill('#login-password', ADMIN_PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('#login-submit')]);
+    assert(new URL(page.url()).pathname === '/events', `back where we were: ${page.url()}`);
+    await ctx.close();
+  });
 
   // ---- JavaScript on: hydration, navigation, websocket -----------------------------------------
   const ctx = await browser.newContext();
@@ -113,9 +158,16 @@ try {
   page.on('pageerror', e => errors.push(`pageerror: ${e.message}`));
   page.on('console', m => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
 
-  await check('page hydrates and the websocket connects', async () => {
+  await check('hydrated login signs in and the websocket connects', async () => {
     await page.goto(base + '/');
-    await page.waitForSelector('#live-indicator[data-live="true"]', { timeout: 15000 });
+    assert(new URL(page.url()).pathname === '/login', `landed on ${page.url()}`);
+    // Hydrated once the theme switch shows its real label (the server renders "Theme").
+    await page.waitForFunction(() => document.querySelector('#theme-toggle')?.textContent.trim() !== 'Theme', null, { timeout: 15000 });
+    await page.fill('#login-username', ADMIN);
+    await page.fill('#login-password', ADMIN_PASSWORD);
+    await page.click('#login-submit');
+    await page.waitForSelector('#empty-fleet', { timeout: 15000 });
+    await page.waitForSelector('#live-indicator[data-live="true"]', { timeout: 20000 });
     assert((await page.textContent('#live-indicator')).trim() === 'live', 'indicator text');
   });
 
@@ -145,6 +197,32 @@ try {
     await page.waitForSelector('#empty-fleet', { timeout: 10000 });
   });
 
+  await check('hydrated settings: create an API token (shown once) and add a user', async () => {
+    await page.click('nav a[href="/settings"]');
+    await page.waitForSelector('#system-info', { timeout: 10000 });
+    await page.click('nav.tabs a[href="/settings/tokens"]');
+    await page.waitForSelector('#add-token-form', { timeout: 10000 });
+    await page.fill('#token-name', 'e2e-grafana');
+    await page.click('#add-token-form button[type="submit"]');
+    await page.waitForSelector('#new-token code', { timeout: 10000 });
+    const token = (await page.textContent('#new-token code')).trim();
+    assert(token.startsWith('imt_'), `token ${token}`);
+    await page.waitForSelector('#token-table tr[data-token="e2e-grafana"]', { timeout: 10000 });
+    const api = await fetch(`${base}/api/list_servers`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    assert(api.status === 200, `the new token works: ${api.status}`);
+    await page.screenshot({ path: join(shots, 'hydrated-tokens.png'), fullPage: true });
+
+    await page.click('nav.tabs a[href="/settings/users"]');
+    await page.waitForSelector('#add-user-form', { timeout: 10000 });
+    await page.fill('#new-username', 'e2e-viewer');
+    await page.fill('#new-password', 'e2e viewer password');
+    await page.click('#add-user-form button[type="submit"]');
+    await page.waitForSelector('#user-table tr[data-user="e2e-viewer"]', { timeout: 10000 });
+    await page.screenshot({ path: join(shots, 'hydrated-users.png'), fullPage: true });
+    await page.click('nav a[href="/"]');
+    await page.waitForSelector('#empty-fleet', { timeout: 10000 });
+  });
+
   await check('indicator goes offline when the server stops and live again after restart', async () => {
     await stopServer();
     await page.waitForSelector('#live-indicator[data-live="false"]', { timeout: 10000 });
@@ -155,8 +233,16 @@ try {
     await page.waitForSelector('#live-indicator[data-live="true"]', { timeout: 40000 });
   });
 
-  // Connection-refused noise while the server was down is expected; anything else is a bug.
-  const real = errors.filter(e => !/ERR_CONNECTION_REFUSED|WebSocket connection to .* failed/.test(e));
+  await check('sign out returns to the login page and the session is gone', async () => {
+    await page.click('#sign-out');
+    await page.waitForURL(url => new URL(url).pathname === '/login', { timeout: 10000 });
+    await page.goto(base + '/events');
+    assert(new URL(page.url()).pathname === '/login', `after sign-out: ${page.url()}`);
+  });
+
+  // Connection-refused noise while the server was down is expected, and so is the websocket
+  // refused (401) while signed out; anything else is a bug.
+  const real = errors.filter(e => !/ERR_CONNECTION_REFUSED|WebSocket connection to .* failed|status of 401/.test(e));
   await check('no JavaScript errors', async () => assert(real.length === 0, real.join('\n')));
   await ctx.close();
 } finally {

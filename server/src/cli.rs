@@ -33,6 +33,14 @@ pub enum Command {
     /// from the command line.
     #[command(subcommand)]
     User(UserCommand),
+    /// Re-encrypt every stored secret under a new key (stop the server first). With the key
+    /// file a new one is generated; with IPMI_MONITOR_SECRET_KEY pass the new key in another
+    /// variable.
+    RotateKey {
+        /// Variable holding the new key (64 hex digits or base64 of 32 bytes).
+        #[arg(long, value_name = "VAR")]
+        new_key_env: Option<String>,
+    },
     /// Print version and build information.
     Version {
         /// Print JSON instead of text.

@@ -54,14 +54,37 @@ pub async fn run(config: &Config, args: &ImportArgs) -> Result<ImportOutcome, Im
         ApplyMode::Write
     };
     let result = apply(&db, &secrets, &plan, mode).await;
-    db.close().await?;
     let outcome = match result {
         Ok(outcome) => outcome,
         Err(ApplyError::Rows(errors)) => return Err(rows_failed(&label, &errors)),
         Err(ApplyError::Database(err)) => return Err(err.into()),
     };
+    if !args.dry_run {
+        audit_import(&db, &label, &outcome).await;
+    }
+    db.close().await?;
     println!("{}", summary(&plan, &outcome, args.dry_run));
     Ok(outcome)
+}
+
+/// Server and credential writes are always on record, whoever makes them.
+async fn audit_import(db: &sea_orm::DatabaseConnection, label: &str, outcome: &ImportOutcome) {
+    use app::ssr::auth::audit::{AuditRecord, Outcome, record};
+    record(
+        db,
+        AuditRecord {
+            actor: "cli".to_owned(),
+            action: "server.import",
+            target: Some(label.to_owned()),
+            outcome: Outcome::Ok,
+            detail: Some(format!(
+                "{} added, {} updated, {} unchanged, {} credential(s) set",
+                outcome.created, outcome.updated, outcome.unchanged, outcome.credentials_set
+            )),
+            client: None,
+        },
+    )
+    .await;
 }
 
 fn read_source(path: &Path) -> Result<(String, String), ImportError> {

@@ -46,6 +46,13 @@ fn main() -> anyhow::Result<()> {
                 server::import_cmd::run(&config, &args).await?;
             }
             Command::User(command) => server::user_cmd::run(&config, command).await?,
+            Command::RotateKey { new_key_env } => {
+                let outcome = server::rotate_key_cmd::run(&config, new_key_env.as_deref()).await?;
+                println!(
+                    "re-encrypted {} secret(s) under the new key",
+                    outcome.secrets_reencrypted
+                );
+            }
             Command::Version { .. } | Command::Bmc(_) => {}
         }
         anyhow::Ok(())

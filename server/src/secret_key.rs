@@ -9,7 +9,8 @@ use app::ssr::secrets::{KEY_LEN, SecretBox};
 
 use crate::config::Config;
 
-const KEY_FILE: &str = "secret.key";
+/// Name of the key file in the data dir.
+pub const KEY_FILE: &str = "secret.key";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SecretKeyError {

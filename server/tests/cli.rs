@@ -161,3 +161,94 @@ fn user_add_passwd_and_list_never_take_the_password_on_the_command_line() {
     assert!(!db.contains("ops first password") && !db.contains("ops second password"));
     assert!(db.contains("$argon2id$"));
 }
+
+#[tokio::test]
+async fn rotate_key_reencrypts_every_secret_under_a_new_key_file() {
+    use app::entities::bmc_credential;
+    use app::ssr::secrets::SecretBox;
+    use sea_orm::EntityTrait;
+
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("servers.csv");
+    std::fs::write(
+        &csv,
+        "name,bmc_ip,username,password\nrot-1,10.9.0.1,admin,rotate-me-1\nrot-2,10.9.0.2,admin,rotate-me-2\n",
+    )
+    .unwrap();
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        ipmi_monitor()
+            .args(args)
+            .env("IPMI_MONITOR_DATA_DIR", dir.path())
+            .envs(env.iter().copied())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["import", csv.to_str().unwrap()], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let key_file = dir.path().join("secret.key");
+    let old_key = std::fs::read_to_string(&key_file).unwrap();
+
+    let out = run(&["rotate-key"], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("re-encrypted 2 secret(s)"));
+    let new_key = std::fs::read_to_string(&key_file).unwrap();
+    assert_ne!(old_key, new_key);
+    assert!(!dir.path().join("secret.key.new").exists());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    let url = format!(
+        "sqlite://{}?mode=rw",
+        dir.path().join("ipmi_events.db").display()
+    );
+    let db = sea_orm::Database::connect(&url).await.unwrap();
+    let rows = bmc_credential::Entity::find().all(&db).await.unwrap();
+    let new_box = SecretBox::new(&SecretBox::parse_key(&new_key).unwrap());
+    let old_box = SecretBox::new(&SecretBox::parse_key(&old_key).unwrap());
+    let mut plain: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            new_box
+                .decrypt(&r.password_enc)
+                .unwrap()
+                .expose()
+                .to_owned()
+        })
+        .collect();
+    plain.sort();
+    assert_eq!(plain, ["rotate-me-1", "rotate-me-2"]);
+    assert!(
+        rows.iter()
+            .all(|r| old_box.decrypt(&r.password_enc).is_err())
+    );
+    db.close().await.unwrap();
+
+    // With the key in the environment the new key must come from another variable.
+    let env_key = "ab".repeat(32);
+    let out = run(&["rotate-key"], &[("IPMI_MONITOR_SECRET_KEY", &env_key)]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--new-key-env"));
+    // The wrong old key aborts before anything is written.
+    let out = run(
+        &["rotate-key", "--new-key-env", "NEXT_KEY"],
+        &[
+            ("IPMI_MONITOR_SECRET_KEY", &env_key),
+            ("NEXT_KEY", &"cd".repeat(32)),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was changed"));
+    assert_eq!(std::fs::read_to_string(&key_file).unwrap(), new_key);
+}

@@ -39,7 +39,7 @@ pub fn LoginPage() -> impl IntoView {
                     <input id="login-username" type="text" name="username" autocomplete="username" required autofocus/>
                     <label for="login-password">"Password"</label>
                     <input id="login-password" type="password" name="password" autocomplete="current-password" required/>
-                    <input type="hidden" name="next" prop:value=next/>
+                    <input type="hidden" name="next" value=next/>
                     <span></span>
                     <button type="submit" class="primary" id="login-submit">"Sign in"</button>
                 </div>

@@ -38,8 +38,8 @@ pub fn AuditLogPage() -> impl IntoView {
         <section class="card">
             <h2>"Audit log"</h2>
             <form method="get" action="/settings/audit" class="filters" id="audit-filters">
-                <input type="text" name="actor" placeholder="actor contains" aria-label="actor" prop:value=move || filter().0/>
-                <input type="text" name="action" placeholder="action starts with (user., auth.)" aria-label="action" prop:value=move || filter().1/>
+                <input type="text" name="actor" placeholder="actor contains" aria-label="actor" value=move || filter().0/>
+                <input type="text" name="action" placeholder="action starts with (user., auth.)" aria-label="action" value=move || filter().1/>
                 <select name="outcome" aria-label="outcome">
                     {["", "ok", "denied", "failed"]
                         .into_iter()
