@@ -11,7 +11,7 @@ GIT_BRANCH ?= $(shell git rev-parse --abbrev-ref HEAD 2>/dev/null || echo unknow
 BUILD_TIME ?= $(shell git log -1 --format=%cd --date=format:'%Y-%m-%d %H:%M' 2>/dev/null || echo unknown)
 export GIT_COMMIT GIT_BRANCH BUILD_TIME
 
-.PHONY: run test demo container-check setup setup-test release lint unit e2e bench-engine fmt clean
+.PHONY: run test demo container-check setup setup-test setup-lab release lint unit e2e bench-engine fmt clean
 
 ## run: build in release mode and serve http://127.0.0.1:5001 (SQLite in ./data)
 run: setup release
@@ -19,6 +19,10 @@ run: setup release
 
 ## test: everything — formatting, clippy, unit, integration, BMC-lab, PostgreSQL and browser tests
 test: setup-test lint unit e2e
+
+## demo: simulated BMCs imported as servers, and the app serving them (no hardware needed)
+demo: setup-lab release
+	scripts/demo.sh
 
 ## container-check: build the Dockerfile with podman and check the running container
 container-check:
@@ -29,6 +33,9 @@ setup:
 
 setup-test:
 	scripts/setup.sh --test
+
+setup-lab:
+	scripts/setup.sh --lab
 
 release:
 	scripts/build-site.sh release

@@ -6,11 +6,16 @@
 #                             wasm-bindgen-cli (the version in Cargo.lock), npm tools
 #   scripts/setup.sh --test   also Chromium, the BMC lab (OpenIPMI, ipmitool, FreeIPMI),
 #                             python3 and PostgreSQL
+#   scripts/setup.sh --lab    build tools and the BMC lab only (for `make demo`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = --test ] && want_test=1
+want_lab=0
+case "${1:-}" in
+  --test) want_test=1; want_lab=1 ;;
+  --lab) want_lab=1 ;;
+esac
 
 say() { echo "setup: $*"; }
 
@@ -31,12 +36,14 @@ need_cmd curl curl
 need_cmd git git
 need_cmd node nodejs
 need_cmd npm npm
-if [ $want_test = 1 ]; then
-  need_cmd chromium chromium
+if [ $want_lab = 1 ]; then
   need_cmd ipmi_sim openipmi
   need_cmd ipmitool ipmitool
-  need_cmd ipmi-sensors freeipmi-tools
   need_cmd python3 python3
+fi
+if [ $want_test = 1 ]; then
+  need_cmd chromium chromium
+  need_cmd ipmi-sensors freeipmi-tools
   need_cmd pg_ctlcluster postgresql
 fi
 if [ ${#packages[@]} -gt 0 ]; then

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `make demo`: try IPMI Monitor without hardware. Starts DEMO_BMCS (default 8) simulated BMCs
+# from lab/bmc-fleet on loopback (drifting sensors, SEL events), imports them as servers,
+# creates the admin `demo` (password `demo-password`, printed below) unless users exist, and
+# serves the app on http://127.0.0.1:5001 with its own database in data/demo. Ctrl-C stops the
+# app and the simulated BMCs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bmcs=${DEMO_BMCS:-8}
+data=${DEMO_DATA_DIR:-data/demo}
+bin=target/release/ipmi-monitor
+export BMC_FLEET_DIR="$PWD/$data/lab"
+export IPMI_MONITOR_DATA_DIR="$PWD/$data"
+export IPMI_MONITOR_LISTEN=${IPMI_MONITOR_LISTEN:-127.0.0.1:5001}
+mkdir -p "$data"
+
+lab/bmc-fleet start "$bmcs" >/dev/null
+trap 'lab/bmc-fleet stop >/dev/null 2>&1 || true' EXIT
+
+# One CSV row per BMC, from the fleet's own listing (index, address, port, …).
+{
+  echo "name,bmc_ip,bmc_port,username,password,tags"
+  lab/bmc-fleet list | awk 'NR > 1 { printf "demo-%02d,%s,%s,admin,password,demo\n", $1, $2, $3 }'
+} > "$data/demo-servers.csv"
+"$bin" import "$data/demo-servers.csv"
+
+if "$bin" user list --json | grep -q '"username"'; then
+  echo "demo: users exist already; sign in as one of them"
+else
+  DEMO_PASSWORD=demo-password "$bin" user add demo --role admin --password-env DEMO_PASSWORD
+  echo "demo: sign in as demo / demo-password"
+fi
+echo "demo: serving http://$IPMI_MONITOR_LISTEN with $bmcs simulated BMCs (Ctrl-C stops everything)"
+"$bin" serve
