@@ -7,6 +7,7 @@ mod m20261203_000001_servers_and_events;
 mod m20261203_000002_bmc_credentials;
 mod m20261203_000003_status_and_sensors;
 mod m20261203_000004_users_and_audit;
+mod m20261204_000005_history_rollup;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000002_bmc_credentials::Migration),
             Box::new(m20261203_000003_status_and_sensors::Migration),
             Box::new(m20261203_000004_users_and_audit::Migration),
+            Box::new(m20261204_000005_history_rollup::Migration),
         ]
     }
 }

@@ -62,6 +62,16 @@ pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
         pool: Arc::new(ClientPool::default()),
     }
     .spawn();
+    let retention = crate::retention::RetentionJob {
+        db: state.db.clone(),
+        settings: crate::retention::RetentionSettings {
+            raw: state.config.history_raw,
+            hourly: state.config.history_hourly,
+            interval: state.config.retention_interval,
+        },
+        shutdown: shutdown.clone(),
+    }
+    .spawn();
     let app = build_router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server =
         axum::serve(listener, app).with_graceful_shutdown(shutdown.clone().cancelled_owned());
@@ -77,6 +87,9 @@ pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
     // BMC session before the database goes away.
     if let Err(err) = collector.await {
         tracing::warn!(error = %err, "collector task ended abnormally");
+    }
+    if let Err(err) = retention.await {
+        tracing::warn!(error = %err, "retention task ended abnormally");
     }
     if let Err(err) = db.close().await {
         tracing::warn!(error = %err, "closing the database");

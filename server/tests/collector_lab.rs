@@ -176,9 +176,10 @@ async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events() {
                 continue;
             };
             if let Ok(LiveMessage::NewEvents { events }) = serde_json::from_str(&text)
-                && let Some(e) = events
-                    .iter()
-                    .find(|e| e.description.contains("Correctable ECC"))
+                && let Some(e) = events.iter().find(|e| {
+                    // Other lab BMCs' events may arrive too; we injected into lab-01.
+                    e.server_name == "lab-01" && e.description.contains("Correctable ECC")
+                })
             {
                 return e.clone();
             }

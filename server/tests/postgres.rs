@@ -3,33 +3,7 @@
 
 mod support;
 
-use sea_orm::{ConnectionTrait, Database};
-use support::TestServer;
-
-/// Creates a fresh database on the test server and returns its URL.
-async fn fresh_database(name: &str) -> String {
-    let admin_url = std::env::var("TEST_DATABASE_URL").expect(
-        "TEST_DATABASE_URL is not set: run `make test`, or scripts/postgres.sh start and \
-         TEST_DATABASE_URL=$(scripts/postgres.sh url) cargo test",
-    );
-    let admin = Database::connect(&admin_url)
-        .await
-        .expect("cannot reach the test PostgreSQL");
-    let db_name = format!("ipmi_test_{name}_{}", std::process::id());
-    admin
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {db_name}"))
-        .await
-        .unwrap();
-    admin
-        .execute_unprepared(&format!("CREATE DATABASE {db_name}"))
-        .await
-        .unwrap();
-    admin.close().await.unwrap();
-    match admin_url.rsplit_once('/') {
-        Some((server, _)) => format!("{server}/{db_name}"),
-        None => panic!("TEST_DATABASE_URL has no database part: {admin_url}"),
-    }
-}
+use support::{TestServer, fresh_database};
 
 #[tokio::test]
 async fn migrates_and_serves_on_postgres() {

@@ -3,9 +3,12 @@
 pub mod api_token;
 pub mod audit_log;
 pub mod bmc_credential;
+pub mod power_reading;
+pub mod power_reading_hourly;
 pub mod sel_event;
 pub mod sensor;
 pub mod sensor_reading;
+pub mod sensor_reading_hourly;
 pub mod server;
 pub mod server_status;
 pub mod user;

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use app::entities::{sel_event, sensor, sensor_reading, server_status};
+use app::entities::{power_reading, sel_event, sensor, sensor_reading, server_status};
 use app::types::{EventRow, ServerId, Severity};
 use chrono::{DateTime, Utc};
 use engine::client::{SelEntry, SensorValue};
@@ -37,6 +37,16 @@ pub async fn store_report(
     };
     if let Some(sensors) = &report.sensors {
         upsert_sensors(&txn, report.server_id, sensors, report.finished_at).await?;
+    }
+    if let Some(watts) = report.power_watts.filter(|w| w.is_finite()) {
+        power_reading::ActiveModel {
+            server_id: Set(report.server_id),
+            at: Set(report.finished_at),
+            watts: Set(watts),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
     }
     let consecutive_failures = upsert_status(&txn, report).await?;
     txn.commit().await?;

@@ -42,6 +42,9 @@ const SETTINGS: &[&str] = &[
     "sso_default_role",
     "metrics_token",
     "admin_password",
+    "history_raw_hours",
+    "history_hourly_days",
+    "retention_interval",
 ];
 
 impl Config {
@@ -132,6 +135,17 @@ impl Config {
             "sso_default_role" => self.sso_default_role = role(label, value)?,
             "metrics_token" => self.metrics_token = non_empty_secret(label, value)?,
             "admin_password" => self.admin_password = non_empty_secret(label, value)?,
+            "history_raw_hours" => {
+                self.history_raw = Duration::from_secs(
+                    in_range(label, parse_number(label, value)?, 1, 8784)? * 3600,
+                )
+            }
+            "history_hourly_days" => {
+                self.history_hourly = Duration::from_secs(
+                    in_range(label, parse_number(label, value)?, 1, 3660)? * 86_400,
+                )
+            }
+            "retention_interval" => self.retention_interval = seconds(label, value, 10, 86_400)?,
             _ => return Ok(false),
         }
         Ok(true)

@@ -59,6 +59,12 @@ pub struct Config {
     /// When set, `/metrics` requires `Authorization: Bearer <token>`
     /// (`IPMI_MONITOR_METRICS_TOKEN`).
     pub metrics_token: Option<Secret>,
+    /// How long raw (per-poll) sensor and power points are kept (`IPMI_MONITOR_HISTORY_RAW_HOURS`).
+    pub history_raw: Duration,
+    /// How long hourly min/avg/max rows are kept (`IPMI_MONITOR_HISTORY_HOURLY_DAYS`).
+    pub history_hourly: Duration,
+    /// How often the rollup and retention job runs (`IPMI_MONITOR_RETENTION_INTERVAL`, seconds).
+    pub retention_interval: Duration,
     /// Creates the user `admin` with this password at start when no user exists yet, for
     /// installs without a browser (`IPMI_MONITOR_ADMIN_PASSWORD`).
     pub admin_password: Option<Secret>,
@@ -88,6 +94,9 @@ impl Default for Config {
             sso_default_role: Role::Viewer,
             metrics_token: None,
             admin_password: None,
+            history_raw: Duration::from_secs(48 * 3600),
+            history_hourly: Duration::from_secs(400 * 86_400),
+            retention_interval: Duration::from_secs(600),
         }
     }
 }

@@ -78,10 +78,13 @@ pub async fn delete_for_user(
     query.exec(db).await.map(drop)
 }
 
-/// Removes expired sessions (run from the retention job).
-pub async fn purge_expired(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+/// Removes sessions expired at `now` (run from the retention job).
+pub async fn purge_expired(
+    db: &impl ConnectionTrait,
+    now: chrono::DateTime<Utc>,
+) -> Result<u64, DbErr> {
     user_session::Entity::delete_many()
-        .filter(user_session::Column::ExpiresAt.lte(Utc::now()))
+        .filter(user_session::Column::ExpiresAt.lte(now))
         .exec(db)
         .await
         .map(|r| r.rows_affected)
