@@ -46,8 +46,12 @@ lint:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
+# The server's integration tests run one at a time: each starts a whole server, and several
+# Leptos servers rendering at once in one test process, each on its own test runtime, now and
+# then leave a page render waiting forever (1 run in 40, never one at a time).
 unit:
-	TEST_DATABASE_URL="$$(scripts/postgres.sh url)" cargo test --locked
+	TEST_DATABASE_URL="$$(scripts/postgres.sh url)" cargo test --locked --workspace --exclude server --exclude frontend
+	TEST_DATABASE_URL="$$(scripts/postgres.sh url)" cargo test --locked -p server -- --test-threads=1
 
 e2e:
 	scripts/build-site.sh release

@@ -115,6 +115,7 @@ try {
     ['/settings/users', 'Settings', '#user-table'],
     ['/settings/tokens', 'Settings', '#no-tokens'],
     ['/settings/audit', 'Settings', '#audit-table'],
+    ['/settings/backup', 'Settings', '#backup-form'],
     ['/account', 'Account', '#account-facts'],
     ['/docs', 'Docs', '#bmc'],
   ];

@@ -10,6 +10,7 @@ pub mod components;
 pub mod entities;
 pub mod import;
 pub mod live;
+pub mod navigation;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -11,7 +11,7 @@ use leptos_router::{
 use crate::components::layout::{NavBar, NotFound};
 use crate::live::provide_live_connection;
 use crate::pages::{
-    AccountPage, ApiTokensPage, AuditLogPage, DashboardPage, DocsPage, EventsPage,
+    AccountPage, ApiTokensPage, AuditLogPage, BackupPage, DashboardPage, DocsPage, EventsPage,
     GeneralSettingsPage, LoginPage, SetupPage, UsersPage,
 };
 
@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings/tokens") view=ApiTokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings/audit") view=AuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings/backup") view=BackupPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>

@@ -33,6 +33,12 @@ pub enum Command {
     /// from the command line.
     #[command(subcommand)]
     User(UserCommand),
+    /// Write a backup (servers, users and API tokens, as hashes; BMC credentials only with
+    /// --with-secrets, sealed with a passphrase) to a file (mode 0600) or standard output.
+    Backup(BackupArgs),
+    /// Restore a backup: merge into what exists (default) or --replace it; --dry-run shows
+    /// what would change.
+    Restore(RestoreArgs),
     /// Re-encrypt every stored secret under a new key (stop the server first). With the key
     /// file a new one is generated; with IPMI_MONITOR_SECRET_KEY pass the new key in another
     /// variable.
@@ -103,4 +109,32 @@ pub struct PasswordSource {
     /// Read the password from the first line of this file.
     #[arg(long = "password-file", value_name = "FILE")]
     pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// Write here instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Include the BMC credentials, sealed with a passphrase.
+    #[arg(long)]
+    pub with_secrets: bool,
+    /// Read the passphrase from this environment variable (else it is asked on the terminal).
+    #[arg(long, value_name = "VAR")]
+    pub passphrase_env: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Remove servers, users and tokens the backup does not have.
+    #[arg(long)]
+    pub replace: bool,
+    /// Show what would change; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The passphrase of the backup's sealed credentials, from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub passphrase_env: Option<String>,
 }

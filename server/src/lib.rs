@@ -1,6 +1,7 @@
 //! The `ipmi-monitor` server: configuration, start-up, database, HTTP and websocket.
 //! A library so integration tests can build the same router the binary serves.
 
+pub mod backup_cmd;
 pub mod build_info;
 pub mod cli;
 pub mod collector;

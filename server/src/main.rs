@@ -46,6 +46,8 @@ fn main() -> anyhow::Result<()> {
                 server::import_cmd::run(&config, &args).await?;
             }
             Command::User(command) => server::user_cmd::run(&config, command).await?,
+            Command::Backup(args) => server::backup_cmd::backup(&config, &args).await?,
+            Command::Restore(args) => server::backup_cmd::restore(&config, &args).await?,
             Command::RotateKey { new_key_env } => {
                 let outcome = server::rotate_key_cmd::run(&config, new_key_env.as_deref()).await?;
                 println!(

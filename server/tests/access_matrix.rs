@@ -61,6 +61,7 @@ fn matrix() -> Vec<Entry> {
         get("/api/version", Need::Public),
         get("/metrics", Need::Public),
         get("/ws", VIEWER),
+        post("/api/backup", ADMIN, &[]),
         // Pages.
         get("/", VIEWER),
         get("/events", VIEWER),
@@ -70,6 +71,7 @@ fn matrix() -> Vec<Entry> {
         get("/settings/users", ADMIN),
         get("/settings/tokens", ADMIN),
         get("/settings/audit", ADMIN),
+        get("/settings/backup", ADMIN),
         get("/docs", VIEWER),
         get("/account", VIEWER),
         get("/login", Need::Public),
@@ -132,6 +134,12 @@ fn matrix() -> Vec<Entry> {
         ),
         post("/api/revoke_api_token", ADMIN, &[("id", "999999")]),
         post("/api/list_audit_log", ADMIN, &[]),
+        post("/api/create_backup", ADMIN, &[]),
+        post(
+            "/api/restore_backup",
+            ADMIN,
+            &[("text", "{}"), ("mode", "merge")],
+        ),
     ]
 }
 

@@ -12,6 +12,11 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_else(|| "/".to_owned());
     let state = Resource::new(|| (), |_| get_auth_state());
+    Effect::new(move |_| {
+        if matches!(login.value().get(), Some(Ok(_))) {
+            crate::navigation::reload_at(&crate::url::local_path(&next()));
+        }
+    });
     view! {
         <Title text="Sign in · IPMI Monitor"/>
         <section class="card auth-card">

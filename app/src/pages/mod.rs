@@ -13,5 +13,5 @@ pub use dashboard::DashboardPage;
 pub use docs::DocsPage;
 pub use events::EventsPage;
 pub use login::LoginPage;
-pub use settings::{ApiTokensPage, AuditLogPage, GeneralSettingsPage, UsersPage};
+pub use settings::{ApiTokensPage, AuditLogPage, BackupPage, GeneralSettingsPage, UsersPage};
 pub use setup::SetupPage;

@@ -10,6 +10,11 @@ use crate::types::MIN_PASSWORD_LEN;
 pub fn SetupPage() -> impl IntoView {
     let setup = ServerAction::<SetupFirstAdmin>::new();
     let state = Resource::new(|| (), |_| get_auth_state());
+    Effect::new(move |_| {
+        if matches!(setup.value().get(), Some(Ok(_))) {
+            crate::navigation::reload_at("/");
+        }
+    });
     view! {
         <Title text="Set up · IPMI Monitor"/>
         <section class="card auth-card">

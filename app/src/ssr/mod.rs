@@ -1,6 +1,7 @@
 //! Server-only code shared by the server functions and the `server` crate.
 
 pub mod auth;
+pub mod backup;
 mod context;
 pub mod secrets;
 

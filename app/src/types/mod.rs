@@ -2,6 +2,7 @@
 //! websocket carries. One definition, so both sides always agree.
 
 mod auth;
+mod backup;
 mod error;
 mod event;
 mod live;
@@ -12,6 +13,7 @@ pub use auth::{
     ApiTokenId, ApiTokenSummary, AuditEntry, AuthState, CreatedApiToken, CurrentUser,
     MAX_TOKEN_DAYS, MIN_PASSWORD_LEN, Role, UserId, UserSummary,
 };
+pub use backup::{RestoreMode, RestorePlan};
 pub use error::AppError;
 pub use event::{EventRow, Severity};
 pub use live::LiveMessage;

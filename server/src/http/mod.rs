@@ -1,6 +1,7 @@
 //! The HTTP surface: pages (Leptos), server functions, `/health`, `/api/version` and `/ws`.
 
 pub mod auth;
+mod backup;
 mod health;
 mod metrics;
 mod router;

@@ -4,11 +4,12 @@ use app::ssr::AppContext;
 use app::types::SystemInfo;
 use app::{App, shell};
 use axum::Router;
-use axum::routing::{MethodRouter, get};
+use axum::routing::{MethodRouter, get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
+use super::backup::download_backup;
 use super::{auth, health::health, metrics::metrics, version::version, ws::ws_handler};
 use crate::state::AppState;
 
@@ -51,6 +52,7 @@ fn plain_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/version", get(version)),
         ("/metrics", get(metrics)),
         ("/ws", get(ws_handler)),
+        ("/api/backup", post(download_backup)),
     ]
 }
 

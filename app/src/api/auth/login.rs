@@ -67,7 +67,10 @@ async fn sign_in(
     signin::start_session(&ctx.db, &ctx.auth, id).await?;
     users::touch_login(&ctx.db, id).await.map_err(db_error)?;
     audit::record(&ctx.db, attempt(Outcome::Ok, "signed in")).await;
-    leptos_axum::redirect(&signin::safe_next(next.as_deref()));
+    // A plain form post is sent on; the page's script reloads at `next` itself.
+    if signin::is_plain_form_post() {
+        leptos_axum::redirect(&signin::safe_next(next.as_deref()));
+    }
     Ok(CurrentUser {
         role: users::role_of(&user),
         name: user.username,

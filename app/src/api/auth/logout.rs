@@ -29,6 +29,8 @@ pub async fn logout() -> Result<(), AppError> {
         )
         .await;
     }
-    leptos_axum::redirect("/login");
+    if signin::is_plain_form_post() {
+        leptos_axum::redirect("/login");
+    }
     Ok(())
 }

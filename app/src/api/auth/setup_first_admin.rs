@@ -62,7 +62,9 @@ async fn create_first_admin(
         },
     )
     .await;
-    leptos_axum::redirect("/");
+    if signin::is_plain_form_post() {
+        leptos_axum::redirect("/");
+    }
     Ok(CurrentUser {
         name: username,
         role: Role::Admin,

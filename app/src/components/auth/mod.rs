@@ -1,7 +1,9 @@
 //! Pieces of the sign-in pages and the user menu.
 
 mod form_error;
+mod require_role;
 mod user_menu;
 
 pub use form_error::FormError;
+pub use require_role::RequireRole;
 pub use user_menu::UserMenu;

@@ -1,12 +1,14 @@
 //! Settings, one page per tab.
 
 mod audit;
+mod backup;
 mod general;
 mod nav;
 mod tokens;
 mod users;
 
 pub use audit::AuditLogPage;
+pub use backup::BackupPage;
 pub use general::GeneralSettingsPage;
 pub use nav::SettingsNav;
 pub use tokens::ApiTokensPage;

@@ -10,6 +10,7 @@ pub fn SettingsNav() -> impl IntoView {
             <A href="/settings/users">"Users"</A>
             <A href="/settings/tokens">"API tokens"</A>
             <A href="/settings/audit">"Audit log"</A>
+            <A href="/settings/backup">"Backup"</A>
         </nav>
     }
 }

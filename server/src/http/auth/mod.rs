@@ -9,6 +9,6 @@ mod layer;
 mod paths;
 mod proxy;
 
-pub use layer::authenticate;
+pub use layer::{authenticate, refuse};
 pub use paths::{PUBLIC_PATHS, is_probe_or_asset};
 pub use proxy::{client_addr, forwarded_host, proxy_principal};

@@ -1,0 +1,13 @@
+//! Full page loads, for the few moments a client-side route change is not enough: after
+//! signing in or out, every part of the page (the user menu, the websocket) must start over
+//! with the new identity.
+
+/// Loads `path` as a new page. Does nothing on the server.
+pub fn reload_at(path: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_href(path);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
+}
