@@ -50,7 +50,7 @@ lint:
 # Leptos servers rendering at once in one test process, each on its own test runtime, now and
 # then leave a page render waiting forever (1 run in 40, never one at a time).
 unit:
-	TEST_DATABASE_URL="$$(scripts/postgres.sh url)" cargo test --locked --workspace --exclude server --exclude frontend
+	TEST_DATABASE_URL="$$(scripts/postgres.sh url)" cargo test --locked --workspace --exclude server --exclude frontend --features app/ssr
 	TEST_DATABASE_URL="$$(scripts/postgres.sh url)" cargo test --locked -p server -- --test-threads=1
 
 e2e:

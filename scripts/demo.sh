@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 bmcs=${DEMO_BMCS:-8}
 data=${DEMO_DATA_DIR:-data/demo}
-bin=target/release/ipmi-monitor
+bin=${DEMO_BIN:-target/release/ipmi-monitor}
 export BMC_FLEET_DIR="$PWD/$data/lab"
 export IPMI_MONITOR_DATA_DIR="$PWD/$data"
 export IPMI_MONITOR_LISTEN=${IPMI_MONITOR_LISTEN:-127.0.0.1:5001}
