@@ -75,6 +75,9 @@ impl Drop for BmcClient {
     }
 }
 
+/// How long a background Close Session of a discarded session may take.
+const DISCARD_CLOSE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// The lock on a client's session, with the re-open logic.
 pub(crate) struct Conn<'a> {
     inner: &'a Inner,
@@ -112,13 +115,13 @@ impl Conn<'_> {
         let r = self.ensure_session().await?.exchange(req).await;
         match r {
             Ok(resp) if matches!(resp.completion_code, 0x87 | 0x88) => {
-                self.slot.session = None;
+                self.discard_session();
                 self.retry_after_reset(req, fresh, IpmiError::CompletionCode(resp.completion_code))
                     .await
             }
             Err(e) if e.is_session_error() => {
                 // Keep nothing: the BMC may have forgotten us (restart, idle timeout).
-                self.slot.session = None;
+                self.discard_session();
                 self.retry_after_reset(req, fresh, e).await
             }
             other => other,
@@ -137,9 +140,23 @@ impl Conn<'_> {
         tracing::debug!(target = %self.inner.target, "session error ({err}), re-opening");
         let r = self.ensure_session().await?.exchange(req).await;
         if matches!(&r, Err(e) if e.is_session_error()) {
-            self.slot.session = None;
+            self.discard_session();
         }
         r
+    }
+
+    /// Forgets the session, and asks the BMC to close it in the background: after a lost
+    /// reply the BMC may still hold it, and BMCs allow only a few sessions. If the BMC has
+    /// forgotten it already (restart, idle timeout), the close fails quietly.
+    fn discard_session(&mut self) {
+        let Some(mut session) = self.slot.session.take() else {
+            return;
+        };
+        if let Ok(handle) = tokio::runtime::Handle::try_current() {
+            handle.spawn(async move {
+                let _ = tokio::time::timeout(DISCARD_CLOSE_TIMEOUT, session.close()).await;
+            });
+        }
     }
 
     /// Like `exchange`, but a non-zero completion code is an error.

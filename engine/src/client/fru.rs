@@ -1,13 +1,17 @@
 //! FRU inventory (IPMI v2.0 section 34; Platform Management FRU Information Storage
-//! Definition): device 0 (the BMC's built-in FRU) plus every logical FRU device the SDR's FRU
-//! device locators name, each read in chunks and decoded by `crate::decode::fru`.
+//! Definition): device 0 (the BMC's built-in FRU) plus every FRU device the SDR's FRU device
+//! locators name. Logical devices behind the BMC are read in chunks and decoded by
+//! `crate::decode::fru`; the others (a physical SEEPROM on a private bus, a device behind
+//! another controller) are listed with the reason they were not read, never dropped.
 
 use serde::Serialize;
 
 use crate::client::bmc_client::{BmcClient, Conn};
 use crate::client::sdr_cache::ensure_sdr_cache;
 use crate::commands::fru;
-use crate::decode::{FruInventory, SdrRecord, decode_fru, decode_fru_inventory_info};
+use crate::decode::{
+    FruDeviceLocator, FruInventory, SdrRecord, decode_fru, decode_fru_inventory_info,
+};
 use crate::error::{IpmiError, Result};
 
 /// One FRU device. A device that cannot be read carries `error` instead of `inventory`.
@@ -26,24 +30,35 @@ impl BmcClient {
     /// Reads and decodes every FRU device.
     pub async fn fru(&self) -> Result<Vec<FruDevice>> {
         self.with_deadline(async |c: &mut Conn<'_>| {
-            let mut devices = vec![(0u8, "Builtin FRU Device".to_string())];
+            let mut devices = vec![(0u8, "Builtin FRU Device".to_string(), None)];
             match ensure_sdr_cache(c).await {
                 Ok(_) | Err(IpmiError::CompletionCode(_)) => {}
                 Err(e) => return Err(e),
             }
             if let Some(cache) = c.slot.sdr.as_ref() {
                 for r in &cache.records {
-                    if let SdrRecord::FruDeviceLocator(l) = r
-                        && l.logical
-                        && l.device_access_address << 1 == 0x20
-                        && l.fru_device_id != 0
-                    {
-                        devices.push((l.fru_device_id, l.id_string.text.clone()));
+                    if let SdrRecord::FruDeviceLocator(l) = r {
+                        let name = l.id_string.text.clone();
+                        match unreadable_reason(l) {
+                            None if l.fru_device_id == 0 => {}
+                            None => devices.push((l.fru_device_id, name, None)),
+                            Some(why) => devices.push((l.fru_device_id, name, Some(why))),
+                        }
                     }
                 }
             }
             let mut out = Vec::with_capacity(devices.len());
-            for (id, name) in devices {
+            for (id, name, skip) in devices {
+                if let Some(why) = skip {
+                    out.push(FruDevice {
+                        id,
+                        name,
+                        fields: Vec::new(),
+                        inventory: None,
+                        error: Some(why),
+                    });
+                    continue;
+                }
                 let (inventory, error) = match read_fru(c, id).await {
                     Ok(bytes) => match decode_fru(&bytes) {
                         Ok(inv) => (Some(inv), None),
@@ -75,6 +90,25 @@ impl BmcClient {
     }
 }
 
+/// Why the device a locator names is not read over this session, if it is not: only logical
+/// FRU devices of the BMC itself (address 20h, LUN 0, channel 0) answer Read FRU Data here.
+fn unreadable_reason(l: &FruDeviceLocator) -> Option<String> {
+    let controller = l.device_access_address << 1;
+    if !l.logical {
+        Some(format!(
+            "physical FRU device at I2C address {:#04x} on private bus {} (needs Master Write-Read; not read)",
+            l.fru_device_id, l.private_bus
+        ))
+    } else if controller != 0x20 || l.channel != 0 || l.access_lun != 0 {
+        Some(format!(
+            "logical FRU device {} behind controller {controller:#04x} (channel {}, LUN {}); IPMB bridging is not supported",
+            l.fru_device_id, l.channel, l.access_lun
+        ))
+    } else {
+        None
+    }
+}
+
 /// The whole inventory area of device `id`, read in chunks (shrunk on 0xCA/0xC7/0xC8).
 async fn read_fru(c: &mut Conn<'_>, id: u8) -> Result<Vec<u8>> {
     let info = decode_fru_inventory_info(&c.call(&fru::get_inventory_area_info(id)).await?)?;
@@ -101,4 +135,35 @@ async fn read_fru(c: &mut Conn<'_>, id: u8) -> Result<Vec<u8>> {
         }
     }
     Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::sdr::decode_fru_locator;
+
+    /// A type 11h record: controller `addr` (8-bit form), device id, byte 8, channel byte.
+    fn locator(addr: u8, id: u8, byte8: u8, channel: u8) -> FruDeviceLocator {
+        let mut r = vec![0x01, 0x00, 0x51, 0x11, 0x0F];
+        r.extend_from_slice(&[addr, id, byte8, channel, 0, 0x10, 0, 0x03, 0x01, 0]);
+        r.extend_from_slice(&[0xC4, b'T', b'E', b'S', b'T']);
+        decode_fru_locator(&r).unwrap()
+    }
+
+    #[test]
+    fn only_logical_devices_of_the_bmc_are_read_and_the_rest_say_why() {
+        assert_eq!(unreadable_reason(&locator(0x20, 3, 0x80, 0)), None);
+        let physical = unreadable_reason(&locator(0x20, 0xA0, 0x02, 0)).unwrap();
+        assert!(
+            physical.contains("physical") && physical.contains("private bus 2"),
+            "{physical}"
+        );
+        let bridged = unreadable_reason(&locator(0x22, 1, 0x80, 0)).unwrap();
+        assert!(
+            bridged.contains("controller 0x22") && bridged.contains("bridging"),
+            "{bridged}"
+        );
+        let lun = unreadable_reason(&locator(0x20, 1, 0x80 | 0x08, 0)).unwrap();
+        assert!(lun.contains("LUN 1"), "{lun}");
+    }
 }

@@ -21,4 +21,4 @@ pub use fru::FruDevice;
 pub use options::{ConnectOptions, Protocol};
 pub use ping::presence_ping;
 pub use sel::{SelBatch, SelCursor, SelEntry};
-pub use sensor_value::{ReadingStatus, SensorValue, Thresholds};
+pub use sensor_value::{Hysteresis, ReadingStatus, SensorValue, Thresholds};

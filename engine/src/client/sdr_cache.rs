@@ -7,7 +7,7 @@ use crate::client::sdr_read::read_all_sdr_bytes;
 use crate::commands::{sdr, sensor};
 use crate::decode::{
     Conversion, EventContext, LogicalSensor, RawThresholds, SdrRecord, SensorUnits, decode_sdr,
-    decode_sensor_thresholds, expand_shared,
+    decode_sensor_hysteresis, decode_sensor_thresholds, expand_shared,
 };
 use crate::error::{IpmiError, Result};
 
@@ -40,6 +40,9 @@ pub(crate) struct CachedSensor {
     pub(crate) thresholds: RawThresholds,
     /// Event-only records have no reading to ask for.
     pub(crate) has_reading: bool,
+    /// Raw (positive, negative) hysteresis: Get Sensor Hysteresis when readable, else the
+    /// SDR's values; `None` when the SDR says there is none.
+    pub(crate) hysteresis: Option<(u8, u8)>,
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +105,15 @@ pub(crate) async fn ensure_sdr_cache(c: &mut Conn<'_>) -> Result<usize> {
             SdrRecord::EventOnly(_) => (None, None, RawThresholds::default(), false),
             _ => continue,
         };
+        // Hysteresis support (43.1 byte 12 bits 5:4): 1 readable, 2 settable, 3 fixed.
+        let sdr_hysteresis = match record {
+            SdrRecord::Full(r) if r.capabilities.hysteresis_support != 0 => Some((
+                r.capabilities.hysteresis_support,
+                r.positive_hysteresis,
+                r.negative_hysteresis,
+            )),
+            _ => None,
+        };
         for sensor in expand_shared(record) {
             let mut thresholds = sdr_thresholds;
             if conversion.is_some() && is_local(&sensor) {
@@ -121,12 +133,34 @@ pub(crate) async fn ensure_sdr_cache(c: &mut Conn<'_>) -> Result<usize> {
                     Err(e) => return Err(e),
                 }
             }
+            let mut hysteresis = sdr_hysteresis.map(|(_, pos, neg)| (pos, neg));
+            if matches!(sdr_hysteresis, Some((1 | 2, _, _)))
+                && conversion.is_some()
+                && is_local(&sensor)
+            {
+                match c
+                    .call(&sensor::get_sensor_hysteresis(
+                        sensor.number.0,
+                        sensor.owner.lun,
+                    ))
+                    .await
+                {
+                    Ok(d) => {
+                        if let Ok(h) = decode_sensor_hysteresis(&d) {
+                            hysteresis = Some((h.positive, h.negative));
+                        }
+                    }
+                    Err(IpmiError::CompletionCode(_)) => {}
+                    Err(e) => return Err(e),
+                }
+            }
             sensors.push(CachedSensor {
                 sensor,
                 conversion,
                 units,
                 thresholds,
                 has_reading,
+                hysteresis,
             });
         }
     }

@@ -13,6 +13,18 @@ pub struct Thresholds {
     pub upper_non_recoverable: Option<f64>,
 }
 
+/// Threshold hysteresis: how far a reading must come back past a threshold before the BMC
+/// re-arms it. Raw counts as the BMC reports them, and in the sensor's unit where that is one
+/// distance (linear sensors; through a non-linear L the same counts span different distances
+/// at each threshold, so there only the counts are given).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Hysteresis {
+    pub positive_raw: u8,
+    pub negative_raw: u8,
+    pub positive: Option<f64>,
+    pub negative: Option<f64>,
+}
+
 /// Whether a reading could be taken. Unavailable sensors are values, not errors.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -58,6 +70,8 @@ pub struct SensorValue {
     /// "ok", "nc", "cr", "nr" or "na" (threshold sensors).
     pub threshold_state: Option<&'static str>,
     pub thresholds: Option<Thresholds>,
+    /// `None` when the sensor has no (or an unspecified) hysteresis.
+    pub hysteresis: Option<Hysteresis>,
     /// Asserted state bits (discrete sensors), bit n = offset n.
     pub state_bits: Option<u16>,
     /// Texts of the asserted states (generic or sensor-specific tables, 42.1–42.2).

@@ -3,9 +3,11 @@
 
 use crate::client::bmc_client::{BmcClient, Conn};
 use crate::client::sdr_cache::{CachedSensor, ensure_sdr_cache, is_local};
-use crate::client::sensor_value::{ReadingStatus, SensorValue, Thresholds};
+use crate::client::sensor_value::{Hysteresis, ReadingStatus, SensorValue, Thresholds};
 use crate::commands::sensor;
-use crate::decode::{Threshold, decode_reading_factors, decode_sensor_reading, discrete_states};
+use crate::decode::{
+    Linearization, Threshold, decode_reading_factors, decode_sensor_reading, discrete_states,
+};
 use crate::error::{IpmiError, Result};
 
 impl BmcClient {
@@ -44,6 +46,19 @@ fn convert_thresholds(s: &CachedSensor) -> Option<Thresholds> {
     })
 }
 
+fn convert_hysteresis(s: &CachedSensor) -> Option<Hysteresis> {
+    let (positive_raw, negative_raw) = s.hysteresis?;
+    let linear = s
+        .conversion
+        .filter(|c| c.linearization == Linearization::Linear);
+    Some(Hysteresis {
+        positive_raw,
+        negative_raw,
+        positive: linear.and_then(|c| c.hysteresis_value(positive_raw)),
+        negative: linear.and_then(|c| c.hysteresis_value(negative_raw)),
+    })
+}
+
 async fn read_one(c: &mut Conn<'_>, s: &CachedSensor) -> Result<SensorValue> {
     let ls = &s.sensor;
     let threshold_kind = ls.event_reading_type.is_threshold();
@@ -73,6 +88,7 @@ async fn read_one(c: &mut Conn<'_>, s: &CachedSensor) -> Result<SensorValue> {
         },
         threshold_state: None,
         thresholds: convert_thresholds(s),
+        hysteresis: convert_hysteresis(s),
         state_bits: None,
         states: Vec::new(),
         error: None,

@@ -130,3 +130,55 @@ async fn sdr_chunk_size_shrinks_on_0xca() {
     assert_eq!(costs[0], costs[1] + 1, "{costs:?}");
     assert!(costs[2] > costs[1], "{costs:?}");
 }
+
+/// `Positive Hysteresis : 2.000` (or `Unspecified`) from `ipmitool sensor get`.
+fn hysteresis_line(out: &str, which: &str) -> Option<Option<f64>> {
+    out.lines()
+        .find(|l| l.trim_start().starts_with(which))
+        .and_then(|l| l.split(':').nth(1))
+        .map(|v| num(v.trim()))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hysteresis_matches_ipmitool_sensor_get() {
+    let lab = Lab::start(1);
+    let client = connect(&lab, 1).await;
+    let ours = client.poll_sensors().await.unwrap();
+    let mut compared = 0;
+    for s in ours.iter().filter(|s| s.kind == "threshold") {
+        let out = lab.ipmitool(1, &["sensor", "get", &s.name]);
+        let (Some(pos), Some(neg)) = (
+            hysteresis_line(&out, "Positive Hysteresis"),
+            hysteresis_line(&out, "Negative Hysteresis"),
+        ) else {
+            continue;
+        };
+        let step = s.step.unwrap_or(0.0);
+        match (pos, s.hysteresis.and_then(|h| h.positive)) {
+            (Some(want), Some(got)) => {
+                assert!(close(got, want, step), "{}: +{got} vs {want}", s.name)
+            }
+            (None, None) => {}
+            (want, got) => panic!(
+                "{}: positive hysteresis {got:?} vs ipmitool {want:?}",
+                s.name
+            ),
+        }
+        match (neg, s.hysteresis.and_then(|h| h.negative)) {
+            (Some(want), Some(got)) => {
+                assert!(close(got, want, step), "{}: -{got} vs {want}", s.name)
+            }
+            (None, None) => {}
+            (want, got) => panic!(
+                "{}: negative hysteresis {got:?} vs ipmitool {want:?}",
+                s.name
+            ),
+        }
+        compared += 1;
+    }
+    assert!(
+        compared >= 3,
+        "only {compared} sensors had hysteresis lines to compare"
+    );
+    client.close().await.unwrap();
+}
