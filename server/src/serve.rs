@@ -62,6 +62,18 @@ pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
         pool: Arc::new(ClientPool::default()),
     }
     .spawn();
+    let connectivity = crate::collector::ConnectivityChecker {
+        db: state.db.clone(),
+        hub: state.hub.clone(),
+        settings: crate::collector::ConnectivitySettings {
+            interval: state.config.connectivity_interval,
+            ping_timeout: Duration::from_secs(2),
+            os_timeout: Duration::from_secs(3),
+            concurrency: state.config.collector_concurrency,
+        },
+        shutdown: shutdown.clone(),
+    }
+    .spawn();
     let retention = crate::retention::RetentionJob {
         db: state.db.clone(),
         settings: crate::retention::RetentionSettings {
@@ -87,6 +99,9 @@ pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
     // BMC session before the database goes away.
     if let Err(err) = collector.await {
         tracing::warn!(error = %err, "collector task ended abnormally");
+    }
+    if let Err(err) = connectivity.await {
+        tracing::warn!(error = %err, "connectivity task ended abnormally");
     }
     if let Err(err) = retention.await {
         tracing::warn!(error = %err, "retention task ended abnormally");

@@ -12,10 +12,14 @@ use labkit::Lab;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use support::TestServer;
 
-/// Poll every 5 s (the minimum) and give up on a BMC after 3 s.
+/// Poll and ping every 5 s (the minimum) and give up on a BMC after 3 s.
 fn fast_collector() -> Vec<(String, String)> {
     vec![
         ("IPMI_MONITOR_POLL_INTERVAL".to_owned(), "5".to_owned()),
+        (
+            "IPMI_MONITOR_CONNECTIVITY_INTERVAL".to_owned(),
+            "5".to_owned(),
+        ),
         ("IPMI_MONITOR_BMC_DEADLINE".to_owned(), "3".to_owned()),
     ]
 }
@@ -224,7 +228,7 @@ async fn a_crashed_bmc_goes_down_alone_and_recovers() {
         wait_for("first poll", Duration::from_secs(30), || async {
             status_of(&server, id)
                 .await
-                .is_some_and(|s| s.bmc_reachable == Some(true))
+                .is_some_and(|s| s.bmc_reachable == Some(true) && s.last_poll_at.is_some())
         })
         .await;
     }
@@ -278,11 +282,39 @@ async fn a_crashed_bmc_goes_down_alone_and_recovers() {
     .await;
 
     lab.fleet(&["restart", "2"]);
-    // Backoff is at most four intervals (20 s here).
+    // The connectivity check sees it within one interval (5 s) plus two ping timeouts, however
+    // far the failing polls have backed off.
     wait_for(
         "recovery after restart",
-        Duration::from_secs(30),
+        Duration::from_secs(5 + 4 + 2),
         || async { status_of(&server, ids[1]).await.unwrap().bmc_reachable == Some(true) },
     )
     .await;
+
+    // Both changes are on record as synthetic events, for the crashed BMC only.
+    let synthetic = sel_event::Entity::find()
+        .filter(sel_event::Column::Source.eq("synthetic"))
+        .all(&server.state.db)
+        .await
+        .unwrap();
+    let texts: Vec<(i64, String, String)> = synthetic
+        .iter()
+        .map(|e| (e.server_id, e.severity.clone(), e.description.clone()))
+        .collect();
+    assert!(
+        texts.iter().all(|(id, _, _)| *id == ids[1]),
+        "only lab-02 changed: {texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|(_, sev, d)| sev == "critical" && d.starts_with("BMC unreachable")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|(_, sev, d)| sev == "info" && d == "BMC reachable again"),
+        "{texts:?}"
+    );
 }

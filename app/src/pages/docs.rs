@@ -24,19 +24,42 @@ pub fn DocsPage() -> impl IntoView {
                 <dt>"Dashboard"</dt><dd>"Every server with its state: online, OS down, BMC down or dark."</dd>
                 <dt>"Events"</dt><dd>"The SEL of every server in one table, newest first."</dd>
                 <dt>"Settings"</dt><dd>"This installation: version, database and data directory."</dd>
+                <dt>"Settings → Users"</dt><dd>"Admins add people with a role (viewer, operator, admin), change roles, reset passwords."</dd>
+                <dt>"Settings → API tokens"</dt><dd>"Admins create tokens for scripts and Grafana; a token is shown once, has a role and an optional expiry, and can be revoked."</dd>
+                <dt>"Settings → Audit log"</dt><dd>"Every write: who, when, what, to what, and how it ended; filter by actor, action and outcome."</dd>
+                <dt>"Settings → Backup"</dt><dd>"Download a backup (BMC credentials only sealed with a passphrase) and restore one after a preview."</dd>
+                <dt>"Account"</dt><dd>"Your role, and your password."</dd>
             </dl>
+            <h2 id="access">"Who may do what"</h2>
+            <p>
+                "Viewers read. Operators also run power actions and collections and edit servers and "
+                "credentials. Admins also manage users, tokens, settings and backups. There is no default "
+                "password: the first visit creates the first admin. Five failed logins in five minutes lock "
+                "a client out for fifteen. BMC passwords are encrypted at rest and never shown again."
+            </p>
             <h2 id="api">"HTTP endpoints"</h2>
             <dl>
                 <dt><code>"/health"</code></dt><dd>"JSON health; status 503 when the database is unusable."</dd>
                 <dt><code>"/api/version"</code></dt><dd>"Version, git commit, branch and build time."</dd>
-                <dt><code>"/ws"</code></dt><dd>"Websocket of JSON live updates."</dd>
+                <dt><code>"/metrics"</code></dt><dd>"Prometheus metrics with ipmi_exporter's names (open unless IPMI_MONITOR_METRICS_TOKEN is set)."</dd>
+                <dt><code>"/ws"</code></dt><dd>"Websocket of JSON live updates (signed in)."</dd>
+                <dt><code>"POST /api/<function>"</code></dt><dd>"The server functions the pages use (list_servers, list_recent_events, …), form-encoded or JSON; scripts send "<code>"Authorization: Bearer imt_…"</code>"."</dd>
+                <dt><code>"POST /api/backup"</code></dt><dd>"A backup as a file (admins)."</dd>
             </dl>
             <h2 id="cli">"Command line"</h2>
             <pre>
-"ipmi-monitor serve            run the web app (the default)
-ipmi-monitor migrate          create or upgrade the database, then exit
-ipmi-monitor version          print version and build information
-ipmi-monitor --config FILE    read settings from a TOML file"
+"ipmi-monitor serve                 run the web app (the default)
+ipmi-monitor migrate               create or upgrade the database, then exit
+ipmi-monitor import FILE           add or update servers from CSV, JSON, YAML or INI (--dry-run)
+ipmi-monitor user add NAME --role R   add a user; the password is asked, never an argument
+ipmi-monitor user passwd NAME      set a password (their sessions end)
+ipmi-monitor user list             list users
+ipmi-monitor backup -o FILE        write a backup (--with-secrets seals BMC credentials)
+ipmi-monitor restore FILE          restore a backup (--replace, --dry-run)
+ipmi-monitor rotate-key            re-encrypt stored secrets under a new key (server stopped)
+ipmi-monitor bmc HOST -U USER sensors   talk to a BMC directly (info, sel, fru, chassis, power …)
+ipmi-monitor version               print version and build information
+ipmi-monitor --config FILE         read settings from a TOML file"
             </pre>
             <p>
                 "Settings come from built-in defaults, then the TOML file, then "<code>"IPMI_MONITOR_*"</code>

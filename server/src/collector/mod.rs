@@ -4,13 +4,17 @@
 //! to browsers over the live hub.
 
 mod client_pool;
+mod connectivity;
 mod credentials;
 mod os_probe;
 mod poll;
 mod scheduler;
 mod store;
+mod synthetic;
 
 pub use client_pool::ClientPool;
+pub use connectivity::{ConnectivityChecker, ConnectivitySettings};
 pub use poll::{CollectorOutcome, PollReport, PollTarget};
 pub use scheduler::{Collector, CollectorSettings};
 pub use store::store_report;
+pub use synthetic::{SYNTHETIC_SOURCE, SyntheticEvent};

@@ -224,7 +224,7 @@ async fn poll_target(
 }
 
 /// `host:port`, with brackets around a bare IPv6 address.
-fn bmc_target(address: &str, port: i32) -> String {
+pub(crate) fn bmc_target(address: &str, port: i32) -> String {
     let address = address.trim();
     if address.contains(':') && !address.starts_with('[') {
         format!("[{address}]:{port}")

@@ -45,6 +45,7 @@ const SETTINGS: &[&str] = &[
     "history_raw_hours",
     "history_hourly_days",
     "retention_interval",
+    "connectivity_interval",
 ];
 
 impl Config {
@@ -146,6 +147,7 @@ impl Config {
                 )
             }
             "retention_interval" => self.retention_interval = seconds(label, value, 10, 86_400)?,
+            "connectivity_interval" => self.connectivity_interval = seconds(label, value, 5, 3600)?,
             _ => return Ok(false),
         }
         Ok(true)

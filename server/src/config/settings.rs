@@ -63,6 +63,9 @@ pub struct Config {
     pub history_raw: Duration,
     /// How long hourly min/avg/max rows are kept (`IPMI_MONITOR_HISTORY_HOURLY_DAYS`).
     pub history_hourly: Duration,
+    /// How often every BMC is pinged and every OS address probed
+    /// (`IPMI_MONITOR_CONNECTIVITY_INTERVAL`, seconds).
+    pub connectivity_interval: Duration,
     /// How often the rollup and retention job runs (`IPMI_MONITOR_RETENTION_INTERVAL`, seconds).
     pub retention_interval: Duration,
     /// Creates the user `admin` with this password at start when no user exists yet, for
@@ -97,6 +100,7 @@ impl Default for Config {
             history_raw: Duration::from_secs(48 * 3600),
             history_hourly: Duration::from_secs(400 * 86_400),
             retention_interval: Duration::from_secs(600),
+            connectivity_interval: Duration::from_secs(30),
         }
     }
 }
