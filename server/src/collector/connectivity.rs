@@ -51,7 +51,10 @@ impl ConnectivityChecker {
     }
 
     async fn run(self) {
-        let mut ticker = tokio::time::interval(self.settings.interval);
+        // The first round one interval after start: the first polls, which start at once,
+        // already tell whether each BMC answers.
+        let first = tokio::time::Instant::now() + self.settings.interval;
+        let mut ticker = tokio::time::interval_at(first, self.settings.interval);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {

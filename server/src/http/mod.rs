@@ -4,6 +4,7 @@ pub mod auth;
 mod backup;
 mod health;
 mod metrics;
+pub mod rest;
 mod router;
 mod version;
 mod ws;

@@ -10,6 +10,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
 use super::backup::download_backup;
+use super::rest;
 use super::{auth, health::health, metrics::metrics, version::version, ws::ws_handler};
 use crate::state::AppState;
 
@@ -53,6 +54,12 @@ fn plain_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/metrics", get(metrics)),
         ("/ws", get(ws_handler)),
         ("/api/backup", post(download_backup)),
+        ("/api/openapi.json", get(rest::openapi_document)),
+        ("/api/v1/servers", get(rest::list_servers)),
+        ("/api/v1/servers/{id}", get(rest::get_server)),
+        ("/api/v1/servers/{id}/sensors", get(rest::server_sensors)),
+        ("/api/v1/sensors/{id}/history", get(rest::sensor_history)),
+        ("/api/v1/events", get(rest::list_events)),
     ]
 }
 

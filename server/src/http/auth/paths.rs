@@ -11,6 +11,7 @@ pub const PUBLIC_PATHS: &[&str] = &[
     "/api/logout",
     "/api/setup_first_admin",
     "/api/get_auth_state",
+    "/api/openapi.json",
 ];
 
 /// Requests the auth layer does not look at at all: probes (`/metrics` checks its own token)

@@ -1,0 +1,44 @@
+//! Errors of the REST API: a status code and `{"error": "…"}`; internal details go to the
+//! log only.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+#[derive(Debug)]
+pub enum ApiError {
+    Denied(app::ssr::auth::Denied),
+    NotFound(&'static str),
+    BadRequest(String),
+    Database(sea_orm::DbErr),
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        Self::Database(err)
+    }
+}
+
+impl From<app::ssr::auth::Denied> for ApiError {
+    fn from(denied: app::ssr::auth::Denied) -> Self {
+        Self::Denied(denied)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, message) = match self {
+            Self::Denied(denied) => (denied.status(), "not allowed for this identity".to_owned()),
+            Self::NotFound(what) => (StatusCode::NOT_FOUND, format!("no such {what}")),
+            Self::BadRequest(message) => (StatusCode::BAD_REQUEST, message),
+            Self::Database(err) => {
+                tracing::error!(error = %err, "REST API database error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal error; see the server log".to_owned(),
+                )
+            }
+        };
+        (status, Json(serde_json::json!({ "error": message }))).into_response()
+    }
+}

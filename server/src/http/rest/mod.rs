@@ -1,0 +1,15 @@
+//! The REST API for automation, under `/api/v1` (JSON; `Authorization: Bearer imt_…` or a
+//! session cookie; viewer rights to read). Its OpenAPI document is at `/api/openapi.json`.
+//! Every handler checks the role itself; the access-matrix test calls each one.
+
+mod error;
+mod events;
+mod openapi;
+mod sensors;
+mod servers;
+
+pub use error::ApiError;
+pub use events::list_events;
+pub use openapi::{DOCUMENTED_PATHS, openapi_document};
+pub use sensors::{sensor_history, server_sensors};
+pub use servers::{get_server, list_servers};
