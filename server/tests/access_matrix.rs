@@ -63,6 +63,7 @@ fn matrix() -> Vec<Entry> {
         get("/ws", VIEWER),
         post("/api/backup", ADMIN, &[]),
         get("/api/openapi.json", Need::Public),
+        get("/api/grafana/dashboard", Need::Public),
         get("/api/v1/servers", VIEWER),
         get("/api/v1/servers/{id}", VIEWER),
         get("/api/v1/servers/{id}/sensors", VIEWER),

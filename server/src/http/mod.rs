@@ -2,6 +2,7 @@
 
 pub mod auth;
 mod backup;
+mod grafana;
 mod health;
 mod metrics;
 pub mod rest;

@@ -10,6 +10,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
 
 use super::backup::download_backup;
+use super::grafana::grafana_dashboard;
 use super::rest;
 use super::{auth, health::health, metrics::metrics, version::version, ws::ws_handler};
 use crate::state::AppState;
@@ -55,6 +56,7 @@ fn plain_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/ws", get(ws_handler)),
         ("/api/backup", post(download_backup)),
         ("/api/openapi.json", get(rest::openapi_document)),
+        ("/api/grafana/dashboard", get(grafana_dashboard)),
         ("/api/v1/servers", get(rest::list_servers)),
         ("/api/v1/servers/{id}", get(rest::get_server)),
         ("/api/v1/servers/{id}/sensors", get(rest::server_sensors)),

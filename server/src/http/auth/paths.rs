@@ -12,6 +12,7 @@ pub const PUBLIC_PATHS: &[&str] = &[
     "/api/setup_first_admin",
     "/api/get_auth_state",
     "/api/openapi.json",
+    "/api/grafana/dashboard",
 ];
 
 /// Requests the auth layer does not look at at all: probes (`/metrics` checks its own token)
