@@ -72,6 +72,7 @@ fn matrix() -> Vec<Entry> {
         // Pages.
         get("/", VIEWER),
         get("/events", VIEWER),
+        get("/servers/{id}", VIEWER),
         get("/settings", VIEWER),
         // The admin tabs render for anyone signed in, but their data is admin-only, so the
         // page answers 403 with the message.
@@ -110,6 +111,13 @@ fn matrix() -> Vec<Entry> {
             ],
         ),
         post("/api/list_servers", VIEWER, &[]),
+        post("/api/get_server_detail", VIEWER, &[("id", "1")]),
+        post("/api/list_server_sensors", VIEWER, &[("id", "1")]),
+        post(
+            "/api/list_server_events",
+            VIEWER,
+            &[("id", "1"), ("limit", "10")],
+        ),
         post("/api/list_recent_events", VIEWER, &[("limit", "10")]),
         post("/api/get_system_info", VIEWER, &[]),
         post("/api/list_users", ADMIN, &[]),

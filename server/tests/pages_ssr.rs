@@ -139,3 +139,51 @@ async fn server_function_returns_json() {
     assert_eq!(body[0]["name"], "web-9");
     assert_eq!(body[0]["state"], "OsDown");
 }
+
+#[tokio::test]
+async fn server_page_shows_facts_sensors_and_events_and_is_titled_by_name() {
+    use app::entities::sensor;
+    let server = TestServer::start().await;
+    let id = insert_server(&server, "gpu-node-42").await;
+    let now = Utc::now();
+    sensor::ActiveModel {
+        server_id: Set(id),
+        name: Set("CPU2 Temp".to_owned()),
+        number: Set(2),
+        lun: Set(0),
+        sensor_type: Set("temperature".to_owned()),
+        kind: Set("threshold".to_owned()),
+        status: Set("ok".to_owned()),
+        value: Set(Some(91.0)),
+        unit: Set(Some("degrees C".to_owned())),
+        state: Set(Some("cr".to_owned())),
+        thresholds: Set(Some(r#"{"upper_critical":90.0}"#.to_owned())),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&server.state.db)
+    .await
+    .unwrap();
+    let (status, html) = server.get_text(&format!("/servers/{id}")).await;
+    assert_eq!(status, 200);
+    for needle in [
+        "<title>gpu-node-42 · IPMI Monitor</title>",
+        "<h1>gpu-node-42</h1>",
+        "id=\"server-facts\"",
+        "127.0.0.1:20623",
+        "CPU2 Temp",
+        "91 degrees C",
+        "sensor-critical",
+        "No events recorded yet",
+    ] {
+        assert!(html.contains(needle), "missing {needle:?}");
+    }
+    let (_, dashboard) = server.get_text("/").await;
+    assert!(
+        dashboard.contains(&format!("href=\"/servers/{id}\"")),
+        "cards link to the server page"
+    );
+    let (status, html) = server.get_text("/servers/999999").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("No such server"));
+}

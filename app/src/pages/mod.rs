@@ -5,6 +5,7 @@ mod dashboard;
 mod docs;
 mod events;
 mod login;
+mod server;
 mod settings;
 mod setup;
 
@@ -13,5 +14,6 @@ pub use dashboard::DashboardPage;
 pub use docs::DocsPage;
 pub use events::EventsPage;
 pub use login::LoginPage;
+pub use server::ServerPage;
 pub use settings::{ApiTokensPage, AuditLogPage, BackupPage, GeneralSettingsPage, UsersPage};
 pub use setup::SetupPage;

@@ -7,6 +7,7 @@ mod error;
 mod event;
 mod live;
 mod server;
+mod server_detail;
 mod system;
 
 pub use auth::{
@@ -18,4 +19,5 @@ pub use error::AppError;
 pub use event::{EventRow, Severity};
 pub use live::LiveMessage;
 pub use server::{ServerId, ServerState, ServerSummary};
+pub use server_detail::{SensorRow, ServerDetail, StatusDetail};
 pub use system::SystemInfo;

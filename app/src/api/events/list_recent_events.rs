@@ -16,7 +16,7 @@ pub async fn list_recent_events(limit: u64) -> Result<Vec<EventRow>, AppError> {
         });
     }
     let ctx = crate::ssr::app_context()?;
-    super::queries::recent_events(&ctx.db, limit)
+    super::queries::recent_events(&ctx.db, limit, None)
         .await
         .map_err(crate::ssr::db_error)
 }

@@ -1,14 +1,23 @@
 //! Server-side queries on `sel_events`.
 
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use crate::entities::{sel_event, server};
 use crate::types::{EventRow, ServerId, Severity};
 
-/// The newest `limit` events with their server's name.
-pub async fn recent_events(db: &DatabaseConnection, limit: u64) -> Result<Vec<EventRow>, DbErr> {
-    let rows = sel_event::Entity::find()
-        .find_also_related(server::Entity)
+/// The newest `limit` events with their server's name, of one server or of all.
+pub async fn recent_events(
+    db: &DatabaseConnection,
+    limit: u64,
+    server_id: Option<i64>,
+) -> Result<Vec<EventRow>, DbErr> {
+    let mut select = sel_event::Entity::find().find_also_related(server::Entity);
+    if let Some(id) = server_id {
+        select = select.filter(sel_event::Column::ServerId.eq(id));
+    }
+    let rows = select
         .order_by_desc(sel_event::Column::Timestamp)
         .order_by_desc(sel_event::Column::Id)
         .limit(limit)

@@ -1,7 +1,11 @@
-//! Servers: what the dashboard lists.
+//! Servers: what the dashboard lists and the server page shows.
 
+mod get_server_detail;
+mod list_server_sensors;
 mod list_servers;
 #[cfg(feature = "ssr")]
 pub mod queries;
 
+pub use get_server_detail::*;
+pub use list_server_sensors::*;
 pub use list_servers::*;

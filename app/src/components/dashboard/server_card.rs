@@ -15,7 +15,7 @@ pub fn ServerCard(id: ServerId, fleet: RwSignal<Vec<ServerSummary>>) -> impl Int
     view! {
         <article class="server-card" data-server-id=id.0>
             <header>
-                <h2 class="server-name">{field(|s| s.name.clone())}</h2>
+                <h2 class="server-name"><a href=format!("/servers/{}", id.0)>{field(|s| s.name.clone())}</a></h2>
                 <span
                     class=move || format!("badge {}", state().map(|s| s.css_class()).unwrap_or_default())
                     data-state=move || state().map(|s| s.label()).unwrap_or_default()

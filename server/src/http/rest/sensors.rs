@@ -1,9 +1,10 @@
 //! `GET /api/v1/servers/{id}/sensors` (latest values) and
 //! `GET /api/v1/sensors/{id}/history?from=&to=&resolution=raw|hourly|auto` (stored points).
 
+use app::api::servers::queries::server_sensors as server_sensors_query;
 use app::entities::{sensor, sensor_reading, sensor_reading_hourly};
 use app::ssr::auth::Principal;
-use app::types::Role;
+use app::types::{Role, SensorRow};
 use axum::Extension;
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -19,58 +20,13 @@ const MAX_POINTS: u64 = 20_000;
 /// `auto` resolution uses raw points for ranges up to this long, hourly rows beyond.
 const AUTO_RAW_LIMIT: Duration = Duration::hours(48);
 
-#[derive(Debug, Serialize)]
-pub struct SensorRow {
-    pub id: i64,
-    pub name: String,
-    pub number: i32,
-    pub lun: i32,
-    pub sensor_type: String,
-    pub kind: String,
-    pub status: String,
-    pub value: Option<f64>,
-    pub unit: Option<String>,
-    pub state: Option<String>,
-    pub thresholds: serde_json::Value,
-    pub states: serde_json::Value,
-    pub updated_at: DateTime<Utc>,
-}
-
 pub async fn server_sensors(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
     Path(server_id): Path<i64>,
 ) -> Result<Json<Vec<SensorRow>>, ApiError> {
     principal.check(Role::Viewer)?;
-    let rows = sensor::Entity::find()
-        .filter(sensor::Column::ServerId.eq(server_id))
-        .order_by_asc(sensor::Column::Name)
-        .all(&state.db)
-        .await?;
-    let json = |text: &Option<String>| {
-        text.as_deref()
-            .and_then(|t| serde_json::from_str(t).ok())
-            .unwrap_or(serde_json::Value::Null)
-    };
-    Ok(Json(
-        rows.into_iter()
-            .map(|s| SensorRow {
-                thresholds: json(&s.thresholds),
-                states: json(&s.discrete),
-                id: s.id,
-                name: s.name,
-                number: s.number,
-                lun: s.lun,
-                sensor_type: s.sensor_type,
-                kind: s.kind,
-                status: s.status,
-                value: s.value,
-                unit: s.unit,
-                state: s.state,
-                updated_at: s.updated_at,
-            })
-            .collect(),
-    ))
+    Ok(Json(server_sensors_query(&state.db, server_id).await?))
 }
 
 #[derive(Debug, Deserialize)]
