@@ -3,6 +3,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod columns;
 mod m20261203_000001_servers_and_events;
 mod m20261203_000002_bmc_credentials;
 mod m20261203_000003_status_and_sensors;

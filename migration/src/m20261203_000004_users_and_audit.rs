@@ -4,6 +4,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::columns::{id, time};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -139,22 +141,6 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
-}
-
-fn id(column: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(column)
-        .big_integer()
-        .not_null()
-        .auto_increment()
-        .primary_key()
-        .to_owned()
-}
-
-fn time(column: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(column)
-        .timestamp_with_time_zone()
-        .not_null()
-        .to_owned()
 }
 
 #[derive(DeriveIden)]

@@ -60,16 +60,7 @@ pub async fn backup(config: &Config, args: &BackupArgs) -> Result<(), BackupCmdE
             action: "backup.create",
             target: args.output.as_ref().map(|p| p.display().to_string()),
             outcome: Outcome::Ok,
-            detail: Some(format!(
-                "{} server(s), {} user(s), {}",
-                made.servers.len(),
-                made.users.len(),
-                if passphrase.is_some() {
-                    "with sealed credentials"
-                } else {
-                    "without secrets"
-                }
-            )),
+            detail: Some(made.summary()),
             client: None,
         },
     )

@@ -13,6 +13,7 @@ pub mod http;
 pub mod import_cmd;
 pub mod live_hub;
 pub mod metrics;
+pub mod periodic;
 pub mod retention;
 pub mod rotate_key_cmd;
 pub mod secret_key;

@@ -50,21 +50,11 @@ impl ConnectivityChecker {
         tokio::spawn(self.run())
     }
 
+    /// The first round comes one interval after start: the first polls, which start at
+    /// once, already tell whether each BMC answers.
     async fn run(self) {
-        // The first round one interval after start: the first polls, which start at once,
-        // already tell whether each BMC answers.
-        let first = tokio::time::Instant::now() + self.settings.interval;
-        let mut ticker = tokio::time::interval_at(first, self.settings.interval);
-        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tokio::select! {
-                () = self.shutdown.cancelled() => return,
-                _ = ticker.tick() => {}
-            }
-            if let Err(err) = self.round().await {
-                tracing::warn!(error = %err, "connectivity check failed; retrying next interval");
-            }
-        }
+        let (interval, shutdown) = (self.settings.interval, self.shutdown.clone());
+        crate::periodic::every(interval, shutdown, "connectivity check", || self.round()).await;
     }
 
     /// Checks every enabled server once, at most `concurrency` at a time.

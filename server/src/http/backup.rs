@@ -79,16 +79,7 @@ pub async fn download_backup(
             action: "backup.create",
             target: None,
             outcome: Outcome::Ok,
-            detail: Some(format!(
-                "{} server(s), {} user(s), {}",
-                made.servers.len(),
-                made.users.len(),
-                if passphrase.is_some() {
-                    "with sealed credentials"
-                } else {
-                    "without secrets"
-                }
-            )),
+            detail: Some(made.summary()),
             client: Some(client),
         },
     )

@@ -40,27 +40,18 @@ impl RetentionJob {
         tokio::spawn(self.run())
     }
 
+    /// The first round comes one interval after start, not at once: start-up stays quick
+    /// and a restart loop cannot turn into a loop of purges.
     async fn run(self) {
-        // The first round comes one interval after start, not at once: start-up stays quick
-        // and a restart loop cannot turn into a loop of purges.
-        let first = tokio::time::Instant::now() + self.settings.interval;
-        let mut ticker = tokio::time::interval_at(first, self.settings.interval);
-        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tokio::select! {
-                _ = self.shutdown.cancelled() => return,
-                _ = ticker.tick() => {}
+        let (interval, shutdown) = (self.settings.interval, self.shutdown.clone());
+        crate::periodic::every(interval, shutdown, "retention round", || async {
+            let report = self.round(Utc::now()).await?;
+            if report != RetentionReport::default() {
+                tracing::info!(?report, "retention round");
             }
-            match self.round(Utc::now()).await {
-                Ok(report) if report != RetentionReport::default() => {
-                    tracing::info!(?report, "retention round");
-                }
-                Ok(_) => {}
-                Err(err) => {
-                    tracing::warn!(error = %err, "retention round failed; retrying next round")
-                }
-            }
-        }
+            Ok::<(), sea_orm::DbErr>(())
+        })
+        .await;
     }
 
     /// One round as of `now`: roll up, then purge, for every series.

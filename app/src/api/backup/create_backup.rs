@@ -51,16 +51,7 @@ pub async fn create_backup(
             action: "backup.create",
             target: None,
             outcome: Outcome::Ok,
-            detail: Some(format!(
-                "{} server(s), {} user(s), {}",
-                backup.servers.len(),
-                backup.users.len(),
-                if with_secrets {
-                    "with sealed credentials"
-                } else {
-                    "without secrets"
-                }
-            )),
+            detail: Some(backup.summary()),
             client: Some(auth::client_addr()),
         },
     )

@@ -23,6 +23,23 @@ pub struct Backup {
     pub sealed_credentials: Option<String>,
 }
 
+impl Backup {
+    /// One line for the audit log: what the backup holds.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} server(s), {} user(s), {} token(s), {}",
+            self.servers.len(),
+            self.users.len(),
+            self.api_tokens.len(),
+            if self.sealed_credentials.is_some() {
+                "with sealed credentials"
+            } else {
+                "without secrets"
+            }
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BackupServer {
     pub name: String,
