@@ -21,9 +21,10 @@ trap 'lab/bmc-fleet stop >/dev/null 2>&1 || true' EXIT
 # One CSV row per BMC, from the fleet's own listing (index, address, port, …).
 {
   echo "name,bmc_ip,bmc_port,username,password,tags"
-  lab/bmc-fleet list | awk 'NR > 1 { printf "demo-%02d,%s,%s,admin,password,demo\n", $1, $2, $3 }'
+  lab/bmc-fleet list | awk '$1 ~ /^[0-9]+$/ { printf "demo-%02d,%s,%s,admin,password,demo\n", $1, $2, $3 }'
 } > "$data/demo-servers.csv"
 "$bin" import "$data/demo-servers.csv"
+rm -f "$data/demo-servers.csv"   # it held the simulators' password; the database has it encrypted
 
 if "$bin" user list --json | grep -q '"username"'; then
   echo "demo: users exist already; sign in as one of them"
