@@ -9,6 +9,7 @@ mod m20261203_000002_bmc_credentials;
 mod m20261203_000003_status_and_sensors;
 mod m20261203_000004_users_and_audit;
 mod m20261204_000005_history_rollup;
+mod m20261204_000006_server_inventory;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000003_status_and_sensors::Migration),
             Box::new(m20261203_000004_users_and_audit::Migration),
             Box::new(m20261204_000005_history_rollup::Migration),
+            Box::new(m20261204_000006_server_inventory::Migration),
         ]
     }
 }

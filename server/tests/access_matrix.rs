@@ -67,6 +67,7 @@ fn matrix() -> Vec<Entry> {
         get("/api/v1/servers", VIEWER),
         get("/api/v1/servers/{id}", VIEWER),
         get("/api/v1/servers/{id}/sensors", VIEWER),
+        get("/api/v1/servers/{id}/inventory", VIEWER),
         get("/api/v1/sensors/{id}/history", VIEWER),
         get("/api/v1/events", VIEWER),
         // Pages.
@@ -113,6 +114,7 @@ fn matrix() -> Vec<Entry> {
         post("/api/list_servers", VIEWER, &[]),
         post("/api/get_server_detail", VIEWER, &[("id", "1")]),
         post("/api/list_server_sensors", VIEWER, &[("id", "1")]),
+        post("/api/get_server_inventory", VIEWER, &[("id", "1")]),
         post(
             "/api/list_server_events",
             VIEWER,

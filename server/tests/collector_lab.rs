@@ -147,6 +147,24 @@ async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events() {
     assert_eq!(status.cipher_suite, Some(3));
     assert_eq!(status.power_on, Some(true));
 
+    // The first poll read the inventory: the firmware is what `ipmitool mc info` says.
+    let mc_info = lab.ipmitool(1, &["mc", "info"]);
+    let firmware = mc_info
+        .lines()
+        .find_map(|l| l.strip_prefix("Firmware Revision"))
+        .and_then(|l| l.split(':').nth(1))
+        .map(|v| v.trim().to_owned())
+        .expect("ipmitool mc info names the firmware");
+    let (status, inventory) = server
+        .get_json(&format!("/api/v1/servers/{}/inventory", ids[0]))
+        .await;
+    assert_eq!(status, 200, "{inventory}");
+    assert_eq!(inventory["device"]["firmware_version"], firmware.as_str());
+    assert!(
+        inventory["fru"].as_array().is_some_and(|f| !f.is_empty()),
+        "{inventory}"
+    );
+
     // /metrics with ipmi_exporter's names and our collector figures.
     let (status, metrics) = server.get_text("/metrics").await;
     assert_eq!(status, 200);

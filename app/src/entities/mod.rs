@@ -10,6 +10,7 @@ pub mod sensor;
 pub mod sensor_reading;
 pub mod sensor_reading_hourly;
 pub mod server;
+pub mod server_inventory;
 pub mod server_status;
 pub mod user;
 pub mod user_session;

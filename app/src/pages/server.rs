@@ -3,8 +3,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::events::list_server_events;
-use crate::api::servers::{get_server_detail, list_server_sensors};
-use crate::types::{EventRow, SensorRow, ServerDetail};
+use crate::api::servers::{get_server_detail, get_server_inventory, list_server_sensors};
+use crate::types::{EventRow, SensorRow, ServerDetail, ServerInventory};
 
 /// Events shown on the server page.
 const EVENTS_SHOWN: u64 = 200;
@@ -27,6 +27,12 @@ pub fn ServerPage() -> impl IntoView {
             None => Ok(Vec::new()),
         }
     });
+    let inventory = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_server_inventory(id).await,
+            None => Ok(None),
+        }
+    });
     let events = Resource::new(id, |id| async move {
         match id {
             Some(id) => list_server_events(id, EVENTS_SHOWN).await,
@@ -39,6 +45,7 @@ pub fn ServerPage() -> impl IntoView {
                 let detail = detail.await;
                 let sensors = sensors.await;
                 let events = events.await;
+                let inventory = inventory.await;
                 match detail {
                     Ok(Some(detail)) => view! {
                         <Title text=format!("{} · IPMI Monitor", detail.summary.name)/>
@@ -48,6 +55,14 @@ pub fn ServerPage() -> impl IntoView {
                             {match sensors {
                                 Ok(rows) if rows.is_empty() => view! { <p id="no-sensors">"No sensors read yet."</p> }.into_any(),
                                 Ok(rows) => view! { <SensorTable rows/> }.into_any(),
+                                Err(err) => view! { <p class="error">{err.to_string()}</p> }.into_any(),
+                            }}
+                        </section>
+                        <section class="card" id="inventory">
+                            <h2>"Inventory"</h2>
+                            {match inventory {
+                                Ok(Some(inventory)) => view! { <InventoryView inventory/> }.into_any(),
+                                Ok(None) => view! { <p id="no-inventory">"Not read yet; the first poll reads it."</p> }.into_any(),
                                 Err(err) => view! { <p class="error">{err.to_string()}</p> }.into_any(),
                             }}
                         </section>
@@ -174,5 +189,55 @@ fn EventTable(rows: Vec<EventRow>) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
+    }
+}
+
+#[component]
+fn InventoryView(inventory: ServerInventory) -> impl IntoView {
+    let text = |v: &serde_json::Value, key: &str| match &v[key] {
+        serde_json::Value::Null => "unknown".to_owned(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let device = &inventory.device;
+    let lan = &inventory.lan;
+    let fru_devices = inventory.fru.as_array().cloned().unwrap_or_default();
+    view! {
+        <dl class="facts" id="inventory-facts">
+            <dt>"Firmware"</dt><dd>{text(device, "firmware_version")}</dd>
+            <dt>"IPMI version"</dt><dd>{text(device, "ipmi_version")}</dd>
+            <dt>"Manufacturer id"</dt><dd>{text(device, "manufacturer_id")}</dd>
+            <dt>"Product id"</dt><dd>{text(device, "product_id")}</dd>
+            <dt>"BMC MAC"</dt><dd><code>{text(lan, "mac_address")}</code></dd>
+            <dt>"BMC IP"</dt><dd>{text(lan, "ip_address")}</dd>
+            <dt>"Read"</dt><dd>{inventory.collected_at.clone()}</dd>
+        </dl>
+        {inventory.error.clone().map(|e| view! { <p class="hint">"Not read: "{e}</p> })}
+        {fru_devices
+            .into_iter()
+            .map(|fru| {
+                let name = text(&fru, "name");
+                let fields: Vec<(String, String)> = fru["fields"]
+                    .as_array()
+                    .map(|pairs| {
+                        pairs
+                            .iter()
+                            .filter_map(|p| Some((p[0].as_str()?.to_owned(), p[1].as_str()?.to_owned())))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let error = fru["error"].as_str().map(str::to_owned);
+                view! {
+                    <h3>{format!("FRU {}: {name}", text(&fru, "id"))}</h3>
+                    {error.map(|e| view! { <p class="hint">{e}</p> })}
+                    <dl class="facts fru-fields">
+                        {fields
+                            .into_iter()
+                            .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
+                            .collect_view()}
+                    </dl>
+                }
+            })
+            .collect_view()}
     }
 }

@@ -19,5 +19,5 @@ pub use error::AppError;
 pub use event::{EventRow, Severity};
 pub use live::LiveMessage;
 pub use server::{ServerId, ServerState, ServerSummary};
-pub use server_detail::{SensorRow, ServerDetail, StatusDetail};
+pub use server_detail::{SensorRow, ServerDetail, ServerInventory, StatusDetail};
 pub use system::SystemInfo;

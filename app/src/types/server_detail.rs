@@ -34,6 +34,20 @@ pub struct StatusDetail {
     pub collectors: serde_json::Value,
 }
 
+/// The last hardware inventory read from the BMC, as the engine reports it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServerInventory {
+    /// Get Device ID: `firmware_version`, `ipmi_version`, `manufacturer_id`, `product_id`, …
+    pub device: serde_json::Value,
+    /// FRU devices: [{ `id`, `name`, `fields`: [[label, value], …], `error` }].
+    pub fru: serde_json::Value,
+    /// LAN settings: `ip_address`, `mac_address`, `default_gateway`, …
+    pub lan: serde_json::Value,
+    pub error: Option<String>,
+    /// RFC 3339.
+    pub collected_at: String,
+}
+
 /// One sensor's latest reading.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SensorRow {

@@ -14,7 +14,7 @@ mod synthetic;
 
 pub use client_pool::ClientPool;
 pub use connectivity::{ConnectivityChecker, ConnectivitySettings};
-pub use poll::{CollectorOutcome, PollReport, PollTarget};
+pub use poll::{CollectorOutcome, InventoryReport, PollReport, PollTarget};
 pub use scheduler::{Collector, CollectorSettings};
 pub use store::store_report;
 pub use synthetic::{SYNTHETIC_SOURCE, SyntheticEvent};

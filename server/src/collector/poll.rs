@@ -27,6 +27,18 @@ pub struct PollTarget {
     pub cipher_suite: Option<u8>,
     pub privilege: PrivilegeLevel,
     pub sel_cursor: SelCursor,
+    /// Read the hardware inventory this time (none stored yet, or older than a day).
+    pub inventory_due: bool,
+}
+
+/// The hardware inventory as the engine reports it, kept as JSON.
+#[derive(Debug, Default)]
+pub struct InventoryReport {
+    pub device: Option<serde_json::Value>,
+    pub fru: Option<serde_json::Value>,
+    pub lan: Option<serde_json::Value>,
+    /// The errors of the parts that could not be read.
+    pub error: Option<String>,
 }
 
 /// How one collector fared.
@@ -52,6 +64,7 @@ pub struct PollReport {
     pub power_on: Option<bool>,
     pub power_watts: Option<f64>,
     pub sel: Option<SelBatch>,
+    pub inventory: Option<InventoryReport>,
     pub collectors: BTreeMap<&'static str, CollectorOutcome>,
     /// The first error, for the status line.
     pub error: Option<String>,
@@ -89,6 +102,7 @@ async fn poll_bmc(target: &PollTarget, pool: &ClientPool, deadline: Duration) ->
         power_on: None,
         power_watts: None,
         sel: None,
+        inventory: None,
         collectors: BTreeMap::new(),
         error: None,
         requests: 0,
@@ -140,6 +154,12 @@ async fn poll_bmc(target: &PollTarget, pool: &ClientPool, deadline: Duration) ->
     report.collectors.insert("sel", outcome);
     report.sel = result.ok();
 
+    if target.inventory_due {
+        let (inventory, outcome) = read_inventory(&client).await;
+        report.collectors.insert("inventory", outcome);
+        report.inventory = Some(inventory);
+    }
+
     report.requests = client.request_count().saturating_sub(requests_before);
     report.error = report.collectors.values().find_map(|c| c.error.clone());
     let all_failed = report.collectors.values().all(|c| !c.ok);
@@ -149,6 +169,35 @@ async fn poll_bmc(target: &PollTarget, pool: &ClientPool, deadline: Duration) ->
         pool.remove(target.server_id).await;
     }
     report
+}
+
+/// Device id, FRU devices and LAN settings; each part on its own, so a BMC without FRU data
+/// still reports its firmware.
+async fn read_inventory(client: &BmcClient) -> (InventoryReport, CollectorOutcome) {
+    let started = Instant::now();
+    let mut inventory = InventoryReport::default();
+    let mut errors = Vec::new();
+    let json = |value: Result<serde_json::Value, serde_json::Error>| value.ok();
+    match client.device_info().await {
+        Ok(device) => inventory.device = json(serde_json::to_value(device)),
+        Err(err) => errors.push(format!("device id: {err}")),
+    }
+    match client.fru().await {
+        Ok(fru) => inventory.fru = json(serde_json::to_value(fru)),
+        Err(err) => errors.push(format!("fru: {err}")),
+    }
+    match client.lan_info().await {
+        Ok(lan) => inventory.lan = json(serde_json::to_value(lan)),
+        Err(err) => errors.push(format!("lan: {err}")),
+    }
+    inventory.error = (!errors.is_empty()).then(|| errors.join("; "));
+    let outcome = CollectorOutcome {
+        // Some inventory is a success; only a BMC that gave nothing failed.
+        ok: inventory.device.is_some() || inventory.fru.is_some() || inventory.lan.is_some(),
+        duration_ms: millis(started.elapsed()),
+        error: inventory.error.clone(),
+    };
+    (inventory, outcome)
 }
 
 /// The pooled session of this server, or a new one.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use app::api::servers::queries::summary_of;
-use app::entities::{server, server_status};
+use app::entities::{server, server_inventory, server_status};
 use app::ssr::secrets::SecretBox;
 use app::types::LiveMessage;
 use engine::client::SelCursor;
@@ -28,6 +28,8 @@ use crate::live_hub::LiveHub;
 use crate::metrics::PollMetrics;
 use crate::state::CollectorStatus;
 
+/// The hardware inventory is read again after this many hours (and at the first poll).
+const INVENTORY_HOURS: i64 = 24;
 /// A failing BMC waits at most this many intervals between attempts.
 const MAX_BACKOFF_INTERVALS: u32 = 4;
 /// How often the list of servers is re-read (new, edited, disabled servers).
@@ -206,6 +208,14 @@ async fn poll_target(
         .and_then(|c| serde_json::from_str::<SelCursor>(c).ok())
         .unwrap_or_default();
     let learned_suite = status.as_ref().and_then(|s| s.cipher_suite);
+    let inventory_at = server_inventory::Entity::find_by_id(row.id)
+        .one(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .map(|i| i.collected_at);
+    let inventory_due = inventory_at.is_none_or(|at| {
+        chrono::Utc::now().signed_duration_since(at) > chrono::Duration::hours(INVENTORY_HOURS)
+    });
     let cipher_suite = row
         .cipher_suite
         .or(learned_suite)
@@ -219,6 +229,7 @@ async fn poll_target(
         privilege: PrivilegeLevel::from_str(&row.privilege)
             .unwrap_or(PrivilegeLevel::Administrator),
         sel_cursor,
+        inventory_due,
         name: row.name,
     })
 }

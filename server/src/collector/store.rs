@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use app::entities::{power_reading, sel_event, sensor, sensor_reading, server_status};
+use app::entities::{
+    power_reading, sel_event, sensor, sensor_reading, server_inventory, server_status,
+};
 use app::types::{EventRow, ServerId, Severity};
 use chrono::{DateTime, Utc};
 use engine::client::{SelEntry, SensorValue};
@@ -47,6 +49,9 @@ pub async fn store_report(
         }
         .insert(&txn)
         .await?;
+    }
+    if let Some(inventory) = &report.inventory {
+        upsert_inventory(&txn, report, inventory).await?;
     }
     let consecutive_failures = upsert_status(&txn, report).await?;
     txn.commit().await?;
@@ -205,6 +210,45 @@ async fn upsert_sensors(
             .await?;
     }
     Ok(())
+}
+
+/// Keeps the previous value of a part this read could not get.
+async fn upsert_inventory(
+    txn: &DatabaseTransaction,
+    report: &PollReport,
+    inventory: &super::InventoryReport,
+) -> Result<(), DbErr> {
+    let text = |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string());
+    let row = server_inventory::ActiveModel {
+        server_id: Set(report.server_id),
+        device: Set(text(&inventory.device)),
+        fru: Set(text(&inventory.fru)),
+        lan: Set(text(&inventory.lan)),
+        error: Set(inventory.error.clone()),
+        collected_at: Set(report.finished_at),
+    };
+    let mut columns = vec![
+        server_inventory::Column::Error,
+        server_inventory::Column::CollectedAt,
+    ];
+    for (value, column) in [
+        (&inventory.device, server_inventory::Column::Device),
+        (&inventory.fru, server_inventory::Column::Fru),
+        (&inventory.lan, server_inventory::Column::Lan),
+    ] {
+        if value.is_some() {
+            columns.push(column);
+        }
+    }
+    server_inventory::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(server_inventory::Column::ServerId)
+                .update_columns(columns)
+                .to_owned(),
+        )
+        .exec_without_returning(txn)
+        .await
+        .map(drop)
 }
 
 fn status_text(value: &SensorValue) -> String {

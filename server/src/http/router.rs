@@ -60,6 +60,10 @@ fn plain_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/servers", get(rest::list_servers)),
         ("/api/v1/servers/{id}", get(rest::get_server)),
         ("/api/v1/servers/{id}/sensors", get(rest::server_sensors)),
+        (
+            "/api/v1/servers/{id}/inventory",
+            get(rest::get_server_inventory),
+        ),
         ("/api/v1/sensors/{id}/history", get(rest::sensor_history)),
         ("/api/v1/events", get(rest::list_events)),
     ]

@@ -2,8 +2,10 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::entities::{sensor, server, server_status};
-use crate::types::{SensorRow, ServerDetail, ServerId, ServerState, ServerSummary, StatusDetail};
+use crate::entities::{sensor, server, server_inventory, server_status};
+use crate::types::{
+    SensorRow, ServerDetail, ServerId, ServerInventory, ServerState, ServerSummary, StatusDetail,
+};
 
 /// Active (not deprecated) servers ordered by name.
 pub async fn active_server_summaries(db: &DatabaseConnection) -> Result<Vec<ServerSummary>, DbErr> {
@@ -109,6 +111,27 @@ pub async fn server_sensors(
             updated_at: s.updated_at.to_rfc3339(),
         })
         .collect())
+}
+
+/// The stored inventory of a server, if one was read.
+pub async fn server_inventory(
+    db: &DatabaseConnection,
+    server_id: i64,
+) -> Result<Option<ServerInventory>, DbErr> {
+    let json = |text: Option<String>| {
+        text.and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(serde_json::Value::Null)
+    };
+    Ok(server_inventory::Entity::find_by_id(server_id)
+        .one(db)
+        .await?
+        .map(|row| ServerInventory {
+            device: json(row.device),
+            fru: json(row.fru),
+            lan: json(row.lan),
+            error: row.error,
+            collected_at: row.collected_at.to_rfc3339(),
+        }))
 }
 
 /// Tags are stored comma-separated; blanks are dropped.

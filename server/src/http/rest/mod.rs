@@ -12,4 +12,4 @@ pub use error::ApiError;
 pub use events::list_events;
 pub use openapi::{DOCUMENTED_PATHS, openapi_document};
 pub use sensors::{sensor_history, server_sensors};
-pub use servers::{get_server, list_servers};
+pub use servers::{get_server, get_server_inventory, list_servers};

@@ -11,6 +11,7 @@ pub const DOCUMENTED_PATHS: &[&str] = &[
     "/api/v1/servers",
     "/api/v1/servers/{id}",
     "/api/v1/servers/{id}/sensors",
+    "/api/v1/servers/{id}/inventory",
     "/api/v1/sensors/{id}/history",
     "/api/v1/events",
 ];
@@ -61,6 +62,14 @@ pub fn document(version: &str) -> Value {
                 "summary": "The server's sensors with their latest values",
                 "parameters": [ id_param("server") ],
                 "responses": ok(json!({ "type": "array", "items": { "$ref": "#/components/schemas/Sensor" } }))
+            }},
+            "/api/v1/servers/{id}/inventory": { "get": {
+                "summary": "The last hardware inventory read from the BMC (device id, FRU, LAN); 404 before the first read",
+                "parameters": [ id_param("server") ],
+                "responses": ok(json!({ "type": "object", "properties": {
+                    "device": { "type": "object" }, "fru": { "type": "array" }, "lan": { "type": "object" },
+                    "error": { "type": "string", "nullable": true }, "collected_at": { "type": "string" }
+                }}))
             }},
             "/api/v1/sensors/{id}/history": { "get": {
                 "summary": "Stored readings of one sensor",

@@ -1,8 +1,8 @@
 //! `GET /api/v1/servers` and `GET /api/v1/servers/{id}`.
 
-use app::api::servers::queries::{active_server_summaries, server_detail};
+use app::api::servers::queries::{active_server_summaries, server_detail, server_inventory};
 use app::ssr::auth::Principal;
-use app::types::{Role, ServerDetail, ServerSummary};
+use app::types::{Role, ServerDetail, ServerInventory, ServerSummary};
 use axum::Extension;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -30,4 +30,17 @@ pub async fn get_server(
         .await?
         .map(Json)
         .ok_or(ApiError::NotFound("server"))
+}
+
+/// The last hardware inventory read from the server's BMC.
+pub async fn get_server_inventory(
+    State(state): State<AppState>,
+    Extension(principal): Extension<Principal>,
+    Path(id): Path<i64>,
+) -> Result<Json<ServerInventory>, ApiError> {
+    principal.check(Role::Viewer)?;
+    server_inventory(&state.db, id)
+        .await?
+        .map(Json)
+        .ok_or(ApiError::NotFound("inventory"))
 }
