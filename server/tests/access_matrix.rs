@@ -70,6 +70,7 @@ fn matrix() -> Vec<Entry> {
         get("/api/v1/servers/{id}/inventory", VIEWER),
         get("/api/v1/sensors/{id}/history", VIEWER),
         get("/api/v1/events", VIEWER),
+        get("/api/v1/events.csv", VIEWER),
         // Pages.
         get("/", VIEWER),
         get("/events", VIEWER),
@@ -120,7 +121,7 @@ fn matrix() -> Vec<Entry> {
             VIEWER,
             &[("id", "1"), ("limit", "10")],
         ),
-        post("/api/list_recent_events", VIEWER, &[("limit", "10")]),
+        post("/api/list_events_page", VIEWER, &[("limit", "10")]),
         post("/api/get_system_info", VIEWER, &[]),
         post("/api/list_users", ADMIN, &[]),
         post(

@@ -218,6 +218,34 @@ async fn a_viewer_token_reads_servers_sensors_history_and_events() {
     let (status, _) = get_json(&client, server.url("/api/v1/events?limit=0")).await;
     assert_eq!(status, 400);
 
+    // The same filter as CSV.
+    let csv = client
+        .get(server.url("/api/v1/events.csv?severity=critical"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = csv.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "time,server,severity,event");
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[1].ends_with(",api-01,critical,event 4"), "{text}");
+
+    // The events page filters the same way, from its query string.
+    let (_, html) = server.get_text("/events?severity=critical").await;
+    assert!(
+        html.contains("event 4") && html.contains("event 2"),
+        "critical events shown"
+    );
+    assert!(
+        !html.contains("event 3"),
+        "a warning is not shown for critical and worse"
+    );
+    assert!(
+        html.contains("/api/v1/events.csv?severity=critical"),
+        "CSV link keeps the filter"
+    );
+
     let anonymous = reqwest::Client::new();
     let (status, _) = get_json(&anonymous, server.url("/api/v1/servers")).await;
     assert_eq!(status, 401);

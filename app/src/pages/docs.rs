@@ -43,7 +43,7 @@ pub fn DocsPage() -> impl IntoView {
                 <dt><code>"/api/version"</code></dt><dd>"Version, git commit, branch and build time."</dd>
                 <dt><code>"/metrics"</code></dt><dd>"Prometheus metrics with ipmi_exporter's names (open unless IPMI_MONITOR_METRICS_TOKEN is set)."</dd>
                 <dt><code>"/ws"</code></dt><dd>"Websocket of JSON live updates (signed in)."</dd>
-                <dt><code>"POST /api/<function>"</code></dt><dd>"The server functions the pages use (list_servers, list_recent_events, …), form-encoded or JSON; scripts send "<code>"Authorization: Bearer imt_…"</code>"."</dd>
+                <dt><code>"POST /api/<function>"</code></dt><dd>"The server functions the pages use (list_servers, list_events_page, …), form-encoded or JSON; scripts send "<code>"Authorization: Bearer imt_…"</code>"."</dd>
                 <dt><code>"POST /api/backup"</code></dt><dd>"A backup as a file (admins)."</dd>
             </dl>
             <h2 id="cli">"Command line"</h2>

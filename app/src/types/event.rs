@@ -45,6 +45,14 @@ pub struct EventRow {
     pub description: String,
 }
 
+/// One page of events, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventPage {
+    pub events: Vec<EventRow>,
+    /// Pass as `before_id` for the next (older) page; `None` on the last page.
+    pub next_before_id: Option<i64>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ pub use auth::{
 };
 pub use backup::{RestoreMode, RestorePlan};
 pub use error::AppError;
-pub use event::{EventRow, Severity};
+pub use event::{EventPage, EventRow, Severity};
 pub use live::LiveMessage;
 pub use server::{ServerId, ServerState, ServerSummary};
 pub use server_detail::{SensorRow, ServerDetail, ServerInventory, StatusDetail};

@@ -66,6 +66,7 @@ fn plain_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/api/v1/sensors/{id}/history", get(rest::sensor_history)),
         ("/api/v1/events", get(rest::list_events)),
+        ("/api/v1/events.csv", get(rest::events_csv)),
     ]
 }
 

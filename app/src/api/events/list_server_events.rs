@@ -15,7 +15,13 @@ pub async fn list_server_events(id: i64, limit: u64) -> Result<Vec<EventRow>, Ap
         ));
     }
     let ctx = crate::ssr::app_context()?;
-    super::queries::recent_events(&ctx.db, limit, Some(id))
+    let filter = super::queries::EventFilter {
+        server_id: Some(id),
+        limit,
+        ..Default::default()
+    };
+    super::queries::event_page(&ctx.db, &filter)
         .await
+        .map(|(events, _)| events)
         .map_err(crate::ssr::db_error)
 }

@@ -1,15 +1,14 @@
 //! `GET /api/v1/events?server_id=&severity=&source=&since=&until=&limit=&before_id=`: events
 //! newest first, paged backwards with `before_id` (the `next_before_id` of the last page).
 
-use app::entities::{sel_event, server};
+use app::api::events::queries::{EventFilter, event_page};
 use app::ssr::auth::Principal;
-use app::types::{EventRow, Role, ServerId, Severity};
+use app::types::{EventPage, Role, Severity};
 use axum::Extension;
 use axum::Json;
 use axum::extract::{Query, State};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::ApiError;
 use crate::state::AppState;
@@ -30,13 +29,6 @@ pub struct EventQuery {
     pub before_id: Option<i64>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct EventPage {
-    pub events: Vec<EventRow>,
-    /// Pass as `before_id` for the next (older) page; `null` on the last page.
-    pub next_before_id: Option<i64>,
-}
-
 pub async fn list_events(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
@@ -49,55 +41,24 @@ pub async fn list_events(
             "limit must be 1 to {MAX_LIMIT}"
         )));
     }
-    let mut select = sel_event::Entity::find()
-        .find_also_related(server::Entity)
-        .order_by_desc(sel_event::Column::Id);
-    if let Some(id) = query.server_id {
-        select = select.filter(sel_event::Column::ServerId.eq(id));
-    }
-    if let Some(text) = &query.severity {
-        let floor = Severity::parse(text).ok_or_else(|| {
+    let min_severity = match &query.severity {
+        Some(text) => Some(Severity::parse(text).ok_or_else(|| {
             ApiError::BadRequest(format!(
                 "severity '{text}' is not info, warning or critical"
             ))
-        })?;
-        let wanted: Vec<&str> = [Severity::Info, Severity::Warning, Severity::Critical]
-            .into_iter()
-            .filter(|s| *s >= floor)
-            .map(Severity::as_str)
-            .collect();
-        select = select.filter(sel_event::Column::Severity.is_in(wanted));
-    }
-    if let Some(source) = &query.source {
-        select = select.filter(sel_event::Column::Source.eq(source.as_str()));
-    }
-    if let Some(since) = query.since {
-        select = select.filter(sel_event::Column::Timestamp.gte(since));
-    }
-    if let Some(until) = query.until {
-        select = select.filter(sel_event::Column::Timestamp.lt(until));
-    }
-    if let Some(before) = query.before_id {
-        select = select.filter(sel_event::Column::Id.lt(before));
-    }
-    let rows = select.limit(limit).all(&state.db).await?;
-    let full_page = rows.len() as u64 == limit;
-    let events: Vec<EventRow> = rows
-        .into_iter()
-        .map(|(event, server)| EventRow {
-            id: event.id,
-            server_id: ServerId(event.server_id),
-            server_name: server.map(|s| s.name).unwrap_or_default(),
-            timestamp: event.timestamp.to_rfc3339(),
-            severity: Severity::parse(&event.severity).unwrap_or(Severity::Info),
-            description: event.description,
-        })
-        .collect();
-    let next_before_id = if full_page {
-        events.last().map(|e| e.id)
-    } else {
-        None
+        })?),
+        None => None,
     };
+    let filter = EventFilter {
+        server_id: query.server_id,
+        min_severity,
+        source: query.source.clone(),
+        since: query.since,
+        until: query.until,
+        before_id: query.before_id,
+        limit,
+    };
+    let (events, next_before_id) = event_page(&state.db, &filter).await?;
     Ok(Json(EventPage {
         events,
         next_before_id,

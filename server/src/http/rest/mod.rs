@@ -4,12 +4,14 @@
 
 mod error;
 mod events;
+mod events_csv;
 mod openapi;
 mod sensors;
 mod servers;
 
 pub use error::ApiError;
 pub use events::list_events;
+pub use events_csv::events_csv;
 pub use openapi::{DOCUMENTED_PATHS, openapi_document};
 pub use sensors::{sensor_history, server_sensors};
 pub use servers::{get_server, get_server_inventory, list_servers};

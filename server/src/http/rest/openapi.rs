@@ -14,6 +14,7 @@ pub const DOCUMENTED_PATHS: &[&str] = &[
     "/api/v1/servers/{id}/inventory",
     "/api/v1/sensors/{id}/history",
     "/api/v1/events",
+    "/api/v1/events.csv",
 ];
 
 pub async fn openapi_document() -> Json<Value> {
@@ -93,6 +94,16 @@ pub fn document(version: &str) -> Value {
                     query("before_id", "integer", "next_before_id of the previous page")
                 ],
                 "responses": ok(json!({ "$ref": "#/components/schemas/EventPage" }))
+            }}
+            ,"/api/v1/events.csv": { "get": {
+                "summary": "The same events and filters as /api/v1/events, as CSV (up to 10,000 rows)",
+                "parameters": [
+                    query("server_id", "integer", "only this server"),
+                    query("severity", "string", "info, warning or critical: that and worse"),
+                    query("since", "string", "RFC 3339"),
+                    query("until", "string", "RFC 3339")
+                ],
+                "responses": { "200": { "description": "CSV", "content": { "text/csv": { "schema": { "type": "string" } } } } }
             }}
         },
         "components": {
