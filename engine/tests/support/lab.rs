@@ -230,6 +230,17 @@ impl Lab {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// What `lab-chassis` recorded for BMC `i`: every power, reset, soft-shutdown and
+    /// identify request the simulated BMC passed on.
+    pub fn chassis_log(&self, i: u32) -> String {
+        let path = self
+            .dir
+            .path()
+            .join(format!("bmc-{i:03}"))
+            .join("chassis.log");
+        std::fs::read_to_string(path).unwrap_or_default()
+    }
+
     pub fn stop(&mut self) {
         let _ = self.fleet_cmd(&["stop".to_string()]);
     }
