@@ -10,10 +10,11 @@ cd "$(dirname "$0")/.."
 bmcs=${DEMO_BMCS:-8}
 data=${DEMO_DATA_DIR:-data/demo}
 bin=${DEMO_BIN:-target/release/ipmi-monitor}
-export BMC_FLEET_DIR="$PWD/$data/lab"
-export IPMI_MONITOR_DATA_DIR="$PWD/$data"
-export IPMI_MONITOR_LISTEN=${IPMI_MONITOR_LISTEN:-127.0.0.1:5001}
 mkdir -p "$data"
+data=$(cd "$data" && pwd)   # absolute, whether DEMO_DATA_DIR was given relative or not
+export BMC_FLEET_DIR="$data/lab"
+export IPMI_MONITOR_DATA_DIR="$data"
+export IPMI_MONITOR_LISTEN=${IPMI_MONITOR_LISTEN:-127.0.0.1:5001}
 
 lab/bmc-fleet start "$bmcs" >/dev/null
 trap 'lab/bmc-fleet stop >/dev/null 2>&1 || true' EXIT
