@@ -1,8 +1,7 @@
 //! Integration tests against simulated BMCs (`lab/bmc-fleet`), with `ipmitool -I lanplus -C 3`
 //! as the oracle. One binary so the crate links once.
 
-#[path = "../support/lab.rs"]
-mod lab;
+use labkit as lab;
 
 mod chassis;
 mod cli;

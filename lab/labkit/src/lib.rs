@@ -7,6 +7,7 @@
 use std::net::{TcpListener, UdpSocket};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Ports below the Linux ephemeral range (32768+), so client sockets never take them.
@@ -17,6 +18,22 @@ const MAX_PER_RANGE: u32 = 24;
 const SLOT_SIZE: u32 = MAX_PER_RANGE * 3;
 
 static NEXT_SLOT: AtomicU32 = AtomicU32::new(0);
+
+/// Where this process starts in the slot ring: random per process so concurrent test
+/// processes rarely probe the same ranges, but fixed within one, so the labs of concurrent
+/// tests in one process (consecutive `NEXT_SLOT` values) never share a slot. A per-call
+/// seed once let two tests land on one slot: the second lab's ipmi_sim could not bind, the
+/// first lab's BMC answered its start-up probe, and the test then drove the wrong lab.
+fn process_seed() -> u32 {
+    static SEED: OnceLock<u32> = OnceLock::new();
+    *SEED.get_or_init(|| {
+        std::process::id().wrapping_mul(7919)
+            ^ std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_micros())
+                .unwrap_or(0)
+    })
+}
 
 pub const USER: &str = "admin";
 pub const PASSWORD: &str = "password";
@@ -120,15 +137,10 @@ impl Lab {
 
     /// One attempt on a fresh port range; the lab is stopped again if any BMC is not up.
     fn try_start(n: u32, extra: &[&str]) -> Result<Lab, String> {
-        let seed = std::process::id().wrapping_mul(7919)
-            ^ std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.subsec_micros())
-                .unwrap_or(0);
         let base = loop {
             let k = NEXT_SLOT.fetch_add(1, Ordering::Relaxed);
             assert!(k < SLOTS * 4, "no free port range for a lab");
-            let slot = seed.wrapping_add(k) % SLOTS;
+            let slot = process_seed().wrapping_add(k) % SLOTS;
             let base = PORT_FLOOR + slot * SLOT_SIZE;
             if ports_free(base, n) {
                 break base;
@@ -210,6 +222,17 @@ impl Lab {
     /// `host:port` of BMC `i`'s `slow` relay.
     pub fn proxy_target(&self, i: u32) -> String {
         format!("127.0.0.1:{}", self.proxy_base + (i - 1) as u16)
+    }
+
+    /// What `lab-chassis` recorded for BMC `i`: every power, reset, soft-shutdown and
+    /// identify request the simulated BMC passed on.
+    pub fn chassis_log(&self, i: u32) -> String {
+        let path = self
+            .dir
+            .path()
+            .join(format!("bmc-{i:03}"))
+            .join("chassis.log");
+        std::fs::read_to_string(path).unwrap_or_default()
     }
 
     /// `ipmitool -I lanplus -C 3` against BMC `i`, password from the environment (`-E`).
