@@ -25,6 +25,8 @@ struct Entry {
     need: Need,
     /// Form arguments for server functions (valid, so the call reaches the role check).
     form: &'static [(&'static str, &'static str)],
+    /// A JSON body (REST writes).
+    json: Option<&'static str>,
 }
 
 const fn get(path: &'static str, need: Need) -> Entry {
@@ -33,6 +35,23 @@ const fn get(path: &'static str, need: Need) -> Entry {
         path,
         need,
         form: &[],
+        json: None,
+    }
+}
+
+/// A REST call with a JSON body (or none, for DELETE).
+const fn rest(
+    method: &'static str,
+    path: &'static str,
+    need: Need,
+    json: Option<&'static str>,
+) -> Entry {
+    Entry {
+        method,
+        path,
+        need,
+        form: &[],
+        json,
     }
 }
 
@@ -46,10 +65,12 @@ const fn post(
         path,
         need,
         form,
+        json: None,
     }
 }
 
 const VIEWER: Need = Need::Role(Role::Viewer);
+const OPERATOR: Need = Need::Role(Role::Operator);
 const ADMIN: Need = Need::Role(Role::Admin);
 const LOGIN_USER: &str = "matrix-login";
 const LOGIN_PASSWORD: &str = "matrix login password";
@@ -65,7 +86,31 @@ fn matrix() -> Vec<Entry> {
         get("/api/openapi.json", Need::Public),
         get("/api/grafana/dashboard", Need::Public),
         get("/api/v1/servers", VIEWER),
+        // Writes on a server that does not exist: allowed callers get 404 or 422, never a
+        // change to the fleet the other checks depend on.
+        rest("POST", "/api/v1/servers", OPERATOR, Some(r#"{"name": ""}"#)),
+        rest(
+            "POST",
+            "/api/v1/servers/import",
+            OPERATOR,
+            Some("name,bmc_address\n"),
+        ),
+        get("/api/v1/servers/export.csv", OPERATOR),
         get("/api/v1/servers/{id}", VIEWER),
+        rest(
+            "PUT",
+            "/api/v1/servers/{id}",
+            OPERATOR,
+            Some(r#"{"name": "x", "bmc_address": "10.0.0.1"}"#),
+        ),
+        rest("DELETE", "/api/v1/servers/{id}", OPERATOR, None),
+        rest(
+            "POST",
+            "/api/v1/servers/{id}/deprecate",
+            OPERATOR,
+            Some("{}"),
+        ),
+        rest("POST", "/api/v1/servers/{id}/restore", OPERATOR, None),
         get("/api/v1/servers/{id}/sensors", VIEWER),
         get("/api/v1/servers/{id}/inventory", VIEWER),
         get("/api/v1/sensors/{id}/history", VIEWER),
@@ -78,6 +123,7 @@ fn matrix() -> Vec<Entry> {
         get("/settings", VIEWER),
         // The admin tabs render for anyone signed in, but their data is admin-only, so the
         // page answers 403 with the message.
+        get("/settings/servers", VIEWER),
         get("/settings/users", ADMIN),
         get("/settings/tokens", ADMIN),
         get("/settings/audit", ADMIN),
@@ -123,6 +169,43 @@ fn matrix() -> Vec<Entry> {
         ),
         post("/api/list_events_page", VIEWER, &[("limit", "10")]),
         post("/api/get_system_info", VIEWER, &[]),
+        post("/api/list_managed_servers", VIEWER, &[]),
+        post("/api/add_server", OPERATOR, &[("server[name]", "")]),
+        post(
+            "/api/edit_server",
+            OPERATOR,
+            &[
+                ("id", "999999"),
+                ("server[name]", "x"),
+                ("server[bmc_address]", "10.0.0.1"),
+            ],
+        ),
+        post(
+            "/api/delete_server",
+            OPERATOR,
+            &[("id", "999999"), ("confirm_name", "x")],
+        ),
+        post(
+            "/api/purge_deprecated_servers",
+            OPERATOR,
+            &[("confirm", "not purge")],
+        ),
+        post(
+            "/api/deprecate_server",
+            OPERATOR,
+            &[("id", "999999"), ("reason", "")],
+        ),
+        post("/api/restore_server", OPERATOR, &[("id", "999999")]),
+        post(
+            "/api/preview_server_import",
+            OPERATOR,
+            &[("text", "name,bmc_address\n"), ("format", "")],
+        ),
+        post(
+            "/api/import_servers",
+            OPERATOR,
+            &[("text", "name,bmc_address\n"), ("format", "")],
+        ),
         post("/api/list_users", ADMIN, &[]),
         post(
             "/api/create_user",
@@ -161,25 +244,30 @@ fn matrix() -> Vec<Entry> {
     ]
 }
 
-/// Every path the app serves: plain routes, pages and server functions.
+/// Every `METHOD path` the app serves: plain routes with each of their methods, pages (GET)
+/// and server functions (POST).
 fn served_paths() -> BTreeSet<String> {
-    let mut paths: BTreeSet<String> = server::http::plain_route_paths()
+    let mut paths: BTreeSet<String> = server::http::plain_route_methods()
         .into_iter()
-        .map(str::to_owned)
+        .map(|(verb, path)| format!("{} {path}", verb.as_str()))
         .collect();
     paths.extend(
         leptos_axum::generate_route_list(app::App)
             .iter()
-            .map(|route| route.path().to_owned()),
+            .map(|route| format!("GET {}", route.path())),
     );
-    paths.extend(leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned()));
+    paths
+        .extend(leptos::server_fn::axum::server_fn_paths().map(|(path, _)| format!("POST {path}")));
     paths
 }
 
 #[tokio::test]
 async fn every_served_path_has_a_matrix_entry_and_no_entry_is_stale() {
     let served = served_paths();
-    let listed: BTreeSet<String> = matrix().iter().map(|e| e.path.to_owned()).collect();
+    let listed: BTreeSet<String> = matrix()
+        .iter()
+        .map(|e| format!("{} {}", e.method, e.path))
+        .collect();
     let missing: Vec<_> = served.difference(&listed).collect();
     assert!(
         missing.is_empty(),
@@ -212,12 +300,18 @@ async fn call(
         .unwrap();
     // Path parameters get a value; an unknown id still has to pass the role check first.
     let url = server.url(&entry.path.replace("{id}", "1"));
-    let mut request = match entry.method {
-        "GET" => client.get(url),
-        _ => client
+    let method = reqwest::Method::from_bytes(entry.method.as_bytes()).unwrap();
+    let mut request = match (entry.method, entry.json) {
+        ("GET", _) => client.get(url),
+        (_, Some(json)) => client
+            .request(method, url)
+            .header("content-type", "application/json")
+            .body(json),
+        ("POST", None) if !entry.path.starts_with("/api/v1/") => client
             .post(url)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(support::form_body(entry.form)),
+        (_, None) => client.request(method, url),
     };
     request = request.header("origin", format!("http://{}", server.addr));
     if let Caller::User(role) = caller {

@@ -187,3 +187,29 @@ async fn server_page_shows_facts_sensors_and_events_and_is_titled_by_name() {
     assert_eq!(status, 404);
     assert!(html.contains("No such server"));
 }
+
+#[tokio::test]
+async fn servers_settings_page_lists_servers_and_prefills_the_edit_form() {
+    let server = TestServer::start().await;
+    let id = insert_server(&server, "gpu-42").await;
+    let (status, html) = server.get_text("/settings/servers").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("id=\"server-table\""), "{html}");
+    assert!(html.contains("data-server=\"gpu-42\""));
+    assert!(html.contains("127.0.0.1:20623"));
+    assert!(html.contains("id=\"add-server\""));
+    assert!(html.contains("id=\"import-text\""));
+    assert!(
+        !html.contains("id=\"edit-server\""),
+        "no edit form unless asked"
+    );
+    let (status, html) = server
+        .get_text(&format!("/settings/servers?edit={id}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("id=\"edit-server\""), "{html}");
+    assert!(html.contains("Edit gpu-42"));
+    assert!(html.contains(&format!("id=\"edit-{id}-name\"")));
+    assert!(html.contains("value=\"gpu-42\""));
+    assert!(html.contains("value=\"gpu, rack-3\""));
+}

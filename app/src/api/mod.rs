@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod backup;
 pub mod events;
+pub mod fleet;
 pub mod servers;
 pub mod system;
 pub mod tokens;

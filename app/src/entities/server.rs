@@ -34,6 +34,15 @@ pub enum Relation {
     SelEvent,
     #[sea_orm(has_one = "super::server_status::Entity")]
     Status,
+    /// The server's own BMC login, when it has one.
+    #[sea_orm(has_one = "super::bmc_credential::Entity")]
+    Login,
+}
+
+impl Related<super::bmc_credential::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Login.def()
+    }
 }
 
 impl Related<super::server_status::Entity> for Entity {

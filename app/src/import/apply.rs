@@ -150,7 +150,7 @@ fn conflicts(
     errors
 }
 
-async fn insert_server<C: sea_orm::ConnectionTrait>(
+pub(crate) async fn insert_server<C: sea_orm::ConnectionTrait>(
     txn: &C,
     row: &ImportRow,
 ) -> Result<i64, DbErr> {
@@ -247,7 +247,7 @@ where
 }
 
 /// Creates or changes the server's credential override; `true` when something was written.
-async fn write_credentials<C: sea_orm::ConnectionTrait>(
+pub(crate) async fn write_credentials<C: sea_orm::ConnectionTrait>(
     txn: &C,
     secrets: &SecretBox,
     row: &ImportRow,

@@ -23,6 +23,6 @@ mod yaml_format;
 pub mod apply;
 
 pub use format::Format;
-pub use parse::{parse, parse_file};
+pub use parse::{parse, parse_fields, parse_file};
 pub use password::Password;
 pub use plan::{ImportPlan, ImportRow, Privilege, Protocol, RowError, RowPreview};

@@ -40,3 +40,20 @@ pub fn parse_file(name: Option<&Path>, text: &str, format: Option<Format>) -> (F
         .unwrap_or_else(|| Format::sniff(text));
     (format, parse(text, format))
 }
+
+/// Checks one server given as form fields (`name`, `bmc_address`, …) by exactly the rules of
+/// an import file, so the Settings → Servers form and the REST API accept what an import
+/// accepts and say the same about what it refuses. Errors name the field; the line is 1.
+pub fn parse_fields<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) -> ImportPlan {
+    let mut sink = Sink::default();
+    let mut record = super::record::Record::new(1);
+    for (key, text) in fields {
+        record.push(key, text.trim(), 1, &mut sink);
+    }
+    let rows = rows::build_rows(&[record], None, &mut sink);
+    ImportPlan {
+        rows,
+        errors: sink.errors,
+        warnings: sink.warnings,
+    }
+}

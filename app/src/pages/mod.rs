@@ -15,5 +15,7 @@ pub use docs::DocsPage;
 pub use events::EventsPage;
 pub use login::LoginPage;
 pub use server::ServerPage;
-pub use settings::{ApiTokensPage, AuditLogPage, BackupPage, GeneralSettingsPage, UsersPage};
+pub use settings::{
+    ApiTokensPage, AuditLogPage, BackupPage, GeneralSettingsPage, ServersSettingsPage, UsersPage,
+};
 pub use setup::SetupPage;

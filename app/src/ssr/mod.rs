@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod backup;
 mod context;
+pub mod fleet;
 pub mod secrets;
 
 pub use context::{AppContext, app_context, db_error};

@@ -5,6 +5,7 @@ mod auth;
 mod backup;
 mod error;
 mod event;
+mod fleet;
 mod live;
 mod server;
 mod server_detail;
@@ -17,6 +18,7 @@ pub use auth::{
 pub use backup::{RestoreMode, RestorePlan};
 pub use error::AppError;
 pub use event::{EventPage, EventRow, Severity};
+pub use fleet::{ImportPreview, ImportSummary, ManagedServer, ServerFields};
 pub use live::LiveMessage;
 pub use server::{ServerId, ServerState, ServerSummary};
 pub use server_detail::{SensorRow, ServerDetail, ServerInventory, StatusDetail};

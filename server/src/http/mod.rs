@@ -10,4 +10,4 @@ mod router;
 mod version;
 mod ws;
 
-pub use router::{build_router, plain_route_paths};
+pub use router::{Verb, build_router, plain_route_methods, plain_route_paths};

@@ -4,7 +4,8 @@ use app::ssr::AppContext;
 use app::types::SystemInfo;
 use app::{App, shell};
 use axum::Router;
-use axum::routing::{MethodRouter, get, post};
+use axum::handler::Handler;
+use axum::routing::{MethodFilter, MethodRouter, on};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
@@ -27,8 +28,9 @@ pub fn build_router(state: AppState) -> Router {
     };
     let shell_options = state.leptos_options.clone();
     let mut router = Router::new();
-    for (path, route) in plain_routes() {
-        router = router.route(path, route);
+    for route in plain_routes() {
+        // Routes on one path merge: axum combines method routers of the same path.
+        router = router.route(route.path, route.handler);
     }
     router
         .leptos_routes_with_context(
@@ -46,33 +48,106 @@ pub fn build_router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// An HTTP method a plain route answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verb {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Verb {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Delete => "DELETE",
+        }
+    }
+
+    fn filter(self) -> MethodFilter {
+        match self {
+            Self::Get => MethodFilter::GET,
+            Self::Post => MethodFilter::POST,
+            Self::Put => MethodFilter::PUT,
+            Self::Delete => MethodFilter::DELETE,
+        }
+    }
+}
+
+/// One method on one path; the handler is routed by that very method, so the list the
+/// tests read cannot disagree with what is served.
+struct PlainRoute {
+    verb: Verb,
+    path: &'static str,
+    handler: MethodRouter<AppState>,
+}
+
+fn at<H, T>(verb: Verb, path: &'static str, handler: H) -> PlainRoute
+where
+    H: Handler<T, AppState>,
+    T: 'static,
+{
+    PlainRoute {
+        verb,
+        path,
+        handler: on(verb.filter(), handler),
+    }
+}
+
 /// The routes that are neither pages nor server functions. The access-matrix test walks this
 /// list, so a route added here without an entry there fails the test.
-fn plain_routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+fn plain_routes() -> Vec<PlainRoute> {
+    use Verb::{Delete, Get, Post, Put};
     vec![
-        ("/health", get(health)),
-        ("/api/version", get(version)),
-        ("/metrics", get(metrics)),
-        ("/ws", get(ws_handler)),
-        ("/api/backup", post(download_backup)),
-        ("/api/openapi.json", get(rest::openapi_document)),
-        ("/api/grafana/dashboard", get(grafana_dashboard)),
-        ("/api/v1/servers", get(rest::list_servers)),
-        ("/api/v1/servers/{id}", get(rest::get_server)),
-        ("/api/v1/servers/{id}/sensors", get(rest::server_sensors)),
-        (
-            "/api/v1/servers/{id}/inventory",
-            get(rest::get_server_inventory),
+        at(Get, "/health", health),
+        at(Get, "/api/version", version),
+        at(Get, "/metrics", metrics),
+        at(Get, "/ws", ws_handler),
+        at(Post, "/api/backup", download_backup),
+        at(Get, "/api/openapi.json", rest::openapi_document),
+        at(Get, "/api/grafana/dashboard", grafana_dashboard),
+        at(Get, "/api/v1/servers", rest::list_servers),
+        at(Post, "/api/v1/servers", rest::create_server),
+        at(Post, "/api/v1/servers/import", rest::import_servers),
+        at(Get, "/api/v1/servers/export.csv", rest::export_servers),
+        at(Get, "/api/v1/servers/{id}", rest::get_server),
+        at(Put, "/api/v1/servers/{id}", rest::update_server),
+        at(Delete, "/api/v1/servers/{id}", rest::delete_server),
+        at(
+            Post,
+            "/api/v1/servers/{id}/deprecate",
+            rest::deprecate_server,
         ),
-        ("/api/v1/sensors/{id}/history", get(rest::sensor_history)),
-        ("/api/v1/events", get(rest::list_events)),
-        ("/api/v1/events.csv", get(rest::events_csv)),
+        at(Post, "/api/v1/servers/{id}/restore", rest::restore_server),
+        at(Get, "/api/v1/servers/{id}/sensors", rest::server_sensors),
+        at(
+            Get,
+            "/api/v1/servers/{id}/inventory",
+            rest::get_server_inventory,
+        ),
+        at(Get, "/api/v1/sensors/{id}/history", rest::sensor_history),
+        at(Get, "/api/v1/events", rest::list_events),
+        at(Get, "/api/v1/events.csv", rest::events_csv),
     ]
 }
 
-/// Paths of [`plain_routes`], for tests.
+/// `(method, path)` of every [`plain_routes`] entry, for tests.
+pub fn plain_route_methods() -> Vec<(Verb, &'static str)> {
+    plain_routes()
+        .into_iter()
+        .map(|r| (r.verb, r.path))
+        .collect()
+}
+
+/// Paths of [`plain_routes`] (each once), for tests.
 pub fn plain_route_paths() -> Vec<&'static str> {
-    plain_routes().into_iter().map(|(path, _)| path).collect()
+    let mut paths: Vec<&'static str> = plain_routes().into_iter().map(|r| r.path).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths
 }
 
 fn system_info(state: &AppState) -> SystemInfo {

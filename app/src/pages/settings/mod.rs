@@ -4,6 +4,7 @@ mod audit;
 mod backup;
 mod general;
 mod nav;
+mod servers;
 mod tokens;
 mod users;
 
@@ -11,5 +12,6 @@ pub use audit::AuditLogPage;
 pub use backup::BackupPage;
 pub use general::GeneralSettingsPage;
 pub use nav::SettingsNav;
+pub use servers::ServersSettingsPage;
 pub use tokens::ApiTokensPage;
 pub use users::UsersPage;

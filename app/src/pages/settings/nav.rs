@@ -7,6 +7,7 @@ pub fn SettingsNav() -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Settings">
             <A href="/settings" exact=true>"General"</A>
+            <A href="/settings/servers">"Servers"</A>
             <A href="/settings/users">"Users"</A>
             <A href="/settings/tokens">"API tokens"</A>
             <A href="/settings/audit">"Audit log"</A>

@@ -10,6 +10,10 @@ pub enum ApiError {
     Denied(app::ssr::auth::Denied),
     NotFound(&'static str),
     BadRequest(String),
+    /// Values that break the import rules: 422 with each problem and its field.
+    Invalid(Vec<app::import::RowError>),
+    /// A duplicate or a change the current state does not allow: 409.
+    Conflict(String),
     Database(sea_orm::DbErr),
 }
 
@@ -31,6 +35,16 @@ impl IntoResponse for ApiError {
             Self::Denied(denied) => (denied.status(), "not allowed for this identity".to_owned()),
             Self::NotFound(what) => (StatusCode::NOT_FOUND, format!("no such {what}")),
             Self::BadRequest(message) => (StatusCode::BAD_REQUEST, message),
+            Self::Invalid(problems) => {
+                let message = problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let body = serde_json::json!({ "error": message, "problems": problems });
+                return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
+            }
+            Self::Conflict(message) => (StatusCode::CONFLICT, message),
             Self::Database(err) => {
                 tracing::error!(error = %err, "REST API database error");
                 (

@@ -5,6 +5,7 @@
 mod error;
 mod events;
 mod events_csv;
+mod fleet;
 mod openapi;
 mod sensors;
 mod servers;
@@ -12,6 +13,10 @@ mod servers;
 pub use error::ApiError;
 pub use events::list_events;
 pub use events_csv::events_csv;
-pub use openapi::{DOCUMENTED_PATHS, openapi_document};
+pub use fleet::{
+    create_server, delete_server, deprecate_server, export_servers, import_servers, restore_server,
+    update_server,
+};
+pub use openapi::{DOCUMENTED_ROUTES, openapi_document};
 pub use sensors::{sensor_history, server_sensors};
 pub use servers::{get_server, get_server_inventory, list_servers};

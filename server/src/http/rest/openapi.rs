@@ -6,15 +6,23 @@
 use axum::Json;
 use serde_json::{Value, json};
 
-/// Paths the document describes, for the test that keeps it complete.
-pub const DOCUMENTED_PATHS: &[&str] = &[
-    "/api/v1/servers",
-    "/api/v1/servers/{id}",
-    "/api/v1/servers/{id}/sensors",
-    "/api/v1/servers/{id}/inventory",
-    "/api/v1/sensors/{id}/history",
-    "/api/v1/events",
-    "/api/v1/events.csv",
+/// `(method, path)` of every operation the document describes, for the tests that keep it
+/// complete and true.
+pub const DOCUMENTED_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/api/v1/servers"),
+    ("POST", "/api/v1/servers"),
+    ("POST", "/api/v1/servers/import"),
+    ("GET", "/api/v1/servers/export.csv"),
+    ("GET", "/api/v1/servers/{id}"),
+    ("PUT", "/api/v1/servers/{id}"),
+    ("DELETE", "/api/v1/servers/{id}"),
+    ("POST", "/api/v1/servers/{id}/deprecate"),
+    ("POST", "/api/v1/servers/{id}/restore"),
+    ("GET", "/api/v1/servers/{id}/sensors"),
+    ("GET", "/api/v1/servers/{id}/inventory"),
+    ("GET", "/api/v1/sensors/{id}/history"),
+    ("GET", "/api/v1/events"),
+    ("GET", "/api/v1/events.csv"),
 ];
 
 pub async fn openapi_document() -> Json<Value> {
@@ -31,6 +39,22 @@ fn query(name: &str, kind: &str, description: &str) -> Value {
             "schema": { "type": kind } })
 }
 
+/// Answers of a write: its success, and the refusals every write shares.
+fn written(success: Value) -> Value {
+    let mut answers = json!({
+        "400": { "description": "The body is not the JSON this operation takes" },
+        "401": { "$ref": "#/components/responses/Unauthorized" },
+        "403": { "$ref": "#/components/responses/Forbidden" },
+        "404": { "description": "No such server" },
+        "409": { "description": "A duplicate name or BMC address, or a lifecycle change that does not apply" },
+        "422": { "$ref": "#/components/responses/Invalid" }
+    });
+    if let (Some(answers), Some(success)) = (answers.as_object_mut(), success.as_object()) {
+        answers.extend(success.clone());
+    }
+    answers
+}
+
 fn ok(schema: Value) -> Value {
     json!({
         "200": { "description": "OK", "content": { "application/json": { "schema": schema } } },
@@ -41,23 +65,70 @@ fn ok(schema: Value) -> Value {
 
 pub fn document(version: &str) -> Value {
     let server_summary = json!({ "$ref": "#/components/schemas/ServerSummary" });
+    let server_fields = json!({ "required": true, "content": { "application/json": {
+        "schema": { "$ref": "#/components/schemas/ServerFields" } } } });
     json!({
         "openapi": "3.0.3",
         "info": {
             "title": "IPMI Monitor API",
             "version": version,
-            "description": "Read the fleet: servers, sensors and their history, events. Authenticate with `Authorization: Bearer imt_…` (Settings → API tokens); viewer rights suffice."
+            "description": "Read the fleet (servers, sensors and their history, events) with viewer rights; manage servers with operator rights. Authenticate with `Authorization: Bearer imt_…` (Settings → API tokens)."
         },
         "security": [ { "bearer": [] } ],
         "paths": {
-            "/api/v1/servers": { "get": {
-                "summary": "Every active server with its state",
-                "responses": ok(json!({ "type": "array", "items": server_summary }))
+            "/api/v1/servers": {
+                "get": {
+                    "summary": "Every active server with its state",
+                    "responses": ok(json!({ "type": "array", "items": server_summary }))
+                },
+                "post": {
+                    "summary": "Add a server (operator). Values are checked by the import rules.",
+                    "requestBody": server_fields.clone(),
+                    "responses": written(json!({ "201": { "description": "Added; the body is {\"id\": …}" } }))
+                }
+            },
+            "/api/v1/servers/import": { "post": {
+                "summary": "Import servers from the body: CSV, JSON, YAML or INI (operator). All rows or none.",
+                "parameters": [
+                    query("format", "string", "csv, json, yaml or ini (default: detected)"),
+                    query("dry_run", "boolean", "true: only preview (rows, per-line problems, changes)")
+                ],
+                "requestBody": { "required": true, "content": { "text/plain": { "schema": { "type": "string" } } } },
+                "responses": written(json!({ "200": { "description": "What was (or, dry run, would be) changed" } }))
             }},
-            "/api/v1/servers/{id}": { "get": {
-                "summary": "One server: settings (never credentials) and collector status",
+            "/api/v1/servers/export.csv": { "get": {
+                "summary": "Every server as CSV that the import reads back; user names, never passwords (operator)",
+                "responses": { "200": { "description": "CSV", "content": { "text/csv": { "schema": { "type": "string" } } } } }
+            }},
+            "/api/v1/servers/{id}": {
+                "get": {
+                    "summary": "One server: settings (never credentials) and collector status",
+                    "parameters": [ id_param("server") ],
+                    "responses": ok(json!({ "$ref": "#/components/schemas/ServerDetail" }))
+                },
+                "put": {
+                    "summary": "Replace a server's settings (operator); absent values take defaults, the login changes only when given",
+                    "parameters": [ id_param("server") ],
+                    "requestBody": server_fields,
+                    "responses": written(json!({ "204": { "description": "Saved" } }))
+                },
+                "delete": {
+                    "summary": "Delete a server with all its history (operator)",
+                    "parameters": [ id_param("server") ],
+                    "responses": written(json!({ "200": { "description": "Deleted; the body is {\"deleted\": name}" } }))
+                }
+            },
+            "/api/v1/servers/{id}/deprecate": { "post": {
+                "summary": "Stop polling a server and hide it from the dashboard; history stays (operator)",
                 "parameters": [ id_param("server") ],
-                "responses": ok(json!({ "$ref": "#/components/schemas/ServerDetail" }))
+                "requestBody": { "required": false, "content": { "application/json": { "schema": {
+                    "type": "object", "properties": { "reason": { "type": "string" } } } } } },
+                "responses": written(json!({ "204": { "description": "Deprecated" } }))
+            }},
+            "/api/v1/servers/{id}/restore": { "post": {
+                "summary": "Bring a deprecated server back (operator)",
+                "parameters": [ id_param("server") ],
+                "responses": written(json!({ "204": { "description": "Restored" } }))
             }},
             "/api/v1/servers/{id}/sensors": { "get": {
                 "summary": "The server's sensors with their latest values",
@@ -110,9 +181,24 @@ pub fn document(version: &str) -> Value {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
             "responses": {
                 "Unauthorized": { "description": "No or an invalid, expired or revoked token" },
-                "Forbidden": { "description": "The token's role is too low" }
+                "Forbidden": { "description": "The token's role is too low" },
+                "Invalid": { "description": "Values that break the rules: {\"error\": …, \"problems\": [{line, field, message}]}" }
             },
             "schemas": {
+                "ServerFields": { "type": "object", "additionalProperties": false,
+                    "description": "Every value is a string, as in an import file; name and bmc_address are required",
+                    "properties": {
+                        "name": { "type": "string" }, "bmc_address": { "type": "string" },
+                        "bmc_port": { "type": "string" }, "os_address": { "type": "string" },
+                        "protocol": { "type": "string", "enum": ["auto", "ipmi", "redfish"] },
+                        "cipher_suite": { "type": "string" },
+                        "privilege": { "type": "string", "enum": ["user", "operator", "administrator"] },
+                        "tags": { "type": "string", "description": "comma-separated" },
+                        "notes": { "type": "string" }, "enabled": { "type": "string", "enum": ["true", "false"] },
+                        "username": { "type": "string" },
+                        "password": { "type": "string", "description": "write-only; never returned" }
+                    }
+                },
                 "ServerSummary": { "type": "object", "properties": {
                     "id": { "type": "integer" }, "name": { "type": "string" },
                     "bmc_address": { "type": "string" },
@@ -170,12 +256,20 @@ mod tests {
     fn the_document_lists_every_documented_path() {
         let doc = document("1.0.0");
         assert_eq!(doc["openapi"], "3.0.3");
-        for path in DOCUMENTED_PATHS {
-            assert!(doc["paths"][path]["get"].is_object(), "{path} missing");
+        for (method, path) in DOCUMENTED_ROUTES {
+            let operation = &doc["paths"][path][method.to_ascii_lowercase()];
+            assert!(operation.is_object(), "{method} {path} missing");
         }
-        assert_eq!(
-            doc["paths"].as_object().map(|p| p.len()),
-            Some(DOCUMENTED_PATHS.len())
-        );
+        let operations: usize = doc["paths"]
+            .as_object()
+            .map(|paths| {
+                paths
+                    .values()
+                    .filter_map(|p| p.as_object())
+                    .map(|p| p.len())
+                    .sum()
+            })
+            .unwrap_or(0);
+        assert_eq!(operations, DOCUMENTED_ROUTES.len());
     }
 }

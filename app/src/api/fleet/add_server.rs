@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+
+use crate::types::{AppError, ServerFields, ServerId};
+
+/// Adds a server. Operators and admins.
+#[server(endpoint = "add_server")]
+pub async fn add_server(server: ServerFields) -> Result<ServerId, AppError> {
+    let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
+    let ctx = crate::ssr::app_context()?;
+    let by = super::requester::change_by(&principal);
+    crate::ssr::fleet::create_server(&ctx.db, &ctx.secrets, &by, server.pairs())
+        .await
+        .map_err(|e| e.into_app_error())
+}

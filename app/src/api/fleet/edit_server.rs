@@ -1,0 +1,21 @@
+use leptos::prelude::*;
+
+use crate::types::{AppError, ServerFields};
+
+/// Replaces a server's settings; its login changes only when a user name or password is
+/// given. Operators and admins.
+#[server(endpoint = "edit_server")]
+pub async fn edit_server(id: i64, server: ServerFields) -> Result<(), AppError> {
+    let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
+    let ctx = crate::ssr::app_context()?;
+    let by = super::requester::change_by(&principal);
+    crate::ssr::fleet::update_server(
+        &ctx.db,
+        &ctx.secrets,
+        &by,
+        crate::types::ServerId(id),
+        server.pairs(),
+    )
+    .await
+    .map_err(|e| e.into_app_error())
+}

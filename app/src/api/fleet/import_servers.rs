@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::types::{AppError, ImportPreview, ImportSummary};
+
+/// What importing `text` would do: rows, per-line errors and warnings, and the changes.
+/// Writes nothing. `format` is csv, json, yaml or ini; empty detects it.
+#[server(endpoint = "preview_server_import")]
+pub async fn preview_server_import(
+    text: String,
+    format: Option<String>,
+) -> Result<ImportPreview, AppError> {
+    use crate::ssr::fleet::{self, FleetError};
+
+    crate::ssr::auth::require(crate::types::Role::Operator)?;
+    let ctx = crate::ssr::app_context()?;
+    let format = fleet::parse_format(format.as_deref()).map_err(FleetError::into_app_error)?;
+    fleet::preview_import(&ctx.db, &ctx.secrets, &text, format)
+        .await
+        .map_err(FleetError::into_app_error)
+}
+
+/// Imports `text`: every row or, if any row has a problem, none.
+#[server(endpoint = "import_servers")]
+pub async fn import_servers(
+    text: String,
+    format: Option<String>,
+) -> Result<ImportSummary, AppError> {
+    use crate::ssr::fleet::{self, FleetError};
+
+    let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
+    let ctx = crate::ssr::app_context()?;
+    let format = fleet::parse_format(format.as_deref()).map_err(FleetError::into_app_error)?;
+    let by = super::requester::change_by(&principal);
+    fleet::run_import(&ctx.db, &ctx.secrets, &by, &text, format)
+        .await
+        .map_err(FleetError::into_app_error)
+}
