@@ -6,6 +6,7 @@ pub mod build_info;
 pub mod cli;
 pub mod collector;
 pub mod config;
+pub mod control;
 pub mod db;
 pub mod error;
 pub mod first_admin;

@@ -10,8 +10,9 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 use crate::build_info::BuildInfo;
-use crate::collector::{ClientPool, Collector, CollectorSettings};
+use crate::collector::{ClientPool, CollectRequests, Collector, CollectorSettings};
 use crate::config::Config;
+use crate::control::BmcControl;
 use crate::error::{Result, ServerError};
 use crate::http::build_router;
 use crate::live_hub::LiveHub;
@@ -33,17 +34,30 @@ pub async fn build_state(config: Config, shutdown: CancellationToken) -> Result<
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
         .build();
+    let hub = LiveHub::new();
+    let requests = CollectRequests::default();
+    let control = BmcControl {
+        db: db.clone(),
+        secrets: secrets.clone(),
+        hub: hub.clone(),
+        requests: requests.clone(),
+        deadline: config.bmc_deadline,
+    }
+    .shared();
     Ok(AppState {
         db,
         config: Arc::new(config),
         build: BuildInfo::current(),
-        hub: LiveHub::new(),
+        hub,
         secrets,
         collector: CollectorStatus::default(),
         poll_metrics: PollMetrics::default(),
         shutdown,
         leptos_options,
         throttle: LoginThrottle::new(config_throttle),
+        pool: Arc::new(ClientPool::default()),
+        requests,
+        control,
     })
 }
 
@@ -59,7 +73,8 @@ pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
         metrics: state.poll_metrics.clone(),
         settings: CollectorSettings::from_config(&state.config),
         shutdown: shutdown.clone(),
-        pool: Arc::new(ClientPool::default()),
+        pool: state.pool.clone(),
+        requests: state.requests.clone(),
     }
     .spawn();
     let connectivity = crate::collector::ConnectivityChecker {

@@ -30,6 +30,12 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Failed-login counts per client (shared with the server functions).
     pub throttle: LoginThrottle,
+    /// The collector's BMC sessions, one per server.
+    pub pool: Arc<crate::collector::ClientPool>,
+    /// Collect-now requests and collection progress, shared with the scheduler.
+    pub requests: crate::collector::CollectRequests,
+    /// Actions, collect-now and login tests for the server functions and the REST API.
+    pub control: Arc<dyn app::ssr::control::FleetControl>,
 }
 
 /// What `/health` reports about background collection.
@@ -44,6 +50,8 @@ pub struct CollectorSnapshot {
     pub running: bool,
     /// RFC 3339 time of the last finished poll of any server.
     pub last_poll: Option<String>,
+    /// A requested collection (collect now, or the first one of new servers) under way.
+    pub progress: Option<app::types::CollectionProgress>,
 }
 
 impl CollectorStatus {

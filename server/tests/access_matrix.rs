@@ -111,6 +111,20 @@ fn matrix() -> Vec<Entry> {
             Some("{}"),
         ),
         rest("POST", "/api/v1/servers/{id}/restore", OPERATOR, None),
+        rest(
+            "POST",
+            "/api/v1/servers/{id}/actions/{action}",
+            OPERATOR,
+            Some(r#"{"confirm_name": "x"}"#),
+        ),
+        rest("POST", "/api/v1/servers/{id}/login-test", OPERATOR, None),
+        rest(
+            "POST",
+            "/api/v1/collect",
+            OPERATOR,
+            Some(r#"{"server_ids": [999999]}"#),
+        ),
+        get("/api/v1/collection", VIEWER),
         get("/api/v1/servers/{id}/sensors", VIEWER),
         get("/api/v1/servers/{id}/inventory", VIEWER),
         get("/api/v1/sensors/{id}/history", VIEWER),
@@ -170,6 +184,18 @@ fn matrix() -> Vec<Entry> {
         post("/api/list_events_page", VIEWER, &[("limit", "10")]),
         post("/api/get_system_info", VIEWER, &[]),
         post("/api/list_managed_servers", VIEWER, &[]),
+        post(
+            "/api/run_server_action",
+            OPERATOR,
+            &[
+                ("id", "999999"),
+                ("action", "identify"),
+                ("confirm_name", "x"),
+            ],
+        ),
+        post("/api/collect_now", OPERATOR, &[("server_id", "999999")]),
+        post("/api/get_collection_progress", VIEWER, &[]),
+        post("/api/test_server_login", OPERATOR, &[("id", "999999")]),
         post("/api/add_server", OPERATOR, &[("server[name]", "")]),
         post(
             "/api/edit_server",
@@ -299,7 +325,12 @@ async fn call(
         .build()
         .unwrap();
     // Path parameters get a value; an unknown id still has to pass the role check first.
-    let url = server.url(&entry.path.replace("{id}", "1"));
+    let url = server.url(
+        &entry
+            .path
+            .replace("{id}", "1")
+            .replace("{action}", "identify"),
+    );
     let method = reqwest::Method::from_bytes(entry.method.as_bytes()).unwrap();
     let mut request = match (entry.method, entry.json) {
         ("GET", _) => client.get(url),

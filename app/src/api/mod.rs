@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod backup;
+pub mod control;
 pub mod events;
 pub mod fleet;
 pub mod servers;

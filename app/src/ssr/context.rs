@@ -18,6 +18,8 @@ pub struct AppContext {
     pub auth: AuthSettings,
     /// Failed-login counts per client, shared by every request.
     pub throttle: LoginThrottle,
+    /// The collector and BMC sessions: actions, collect-now, login tests.
+    pub control: std::sync::Arc<dyn super::control::FleetControl>,
 }
 
 /// The context the server provided, or `Internal` when a server function runs outside it.

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod backup;
 mod context;
+pub mod control;
 pub mod fleet;
 pub mod secrets;
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{EventRow, ServerSummary};
+use super::{CollectionProgress, EventRow, ServerSummary};
 
 /// One websocket message from the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -17,4 +17,6 @@ pub enum LiveMessage {
     ServerUpdated { server: ServerSummary },
     /// Events stored since the last message, newest last.
     NewEvents { events: Vec<EventRow> },
+    /// A requested collection (collect now, or the first one after start) advanced.
+    CollectionProgress { progress: CollectionProgress },
 }

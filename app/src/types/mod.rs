@@ -3,6 +3,7 @@
 
 mod auth;
 mod backup;
+mod control;
 mod error;
 mod event;
 mod fleet;
@@ -16,6 +17,7 @@ pub use auth::{
     MAX_TOKEN_DAYS, MIN_PASSWORD_LEN, Role, UserId, UserSummary,
 };
 pub use backup::{RestoreMode, RestorePlan};
+pub use control::{CollectionProgress, LoginOutcome, LoginTestResult, ServerAction};
 pub use error::AppError;
 pub use event::{EventPage, EventRow, Severity};
 pub use fleet::{ImportPreview, ImportSummary, ManagedServer, ServerFields};

@@ -179,7 +179,7 @@ impl Subject {
 }
 
 async fn check(row: &server::Model, settings: ConnectivitySettings) -> Reachability {
-    let target = super::scheduler::bmc_target(&row.bmc_address, row.bmc_port);
+    let target = super::target::bmc_target(&row.bmc_address, row.bmc_port);
     let os_address = row.os_address.clone().filter(|a| !a.trim().is_empty());
     let bmc = async {
         // Two tries: one lost datagram must not mark a BMC down.

@@ -209,6 +209,15 @@ async fn client_for(
     if let Some(client) = pool.get(target.server_id).await {
         return Ok(client);
     }
+    let options = connect_options(target, deadline);
+    let client =
+        Arc::new(BmcClient::connect(&target.bmc, target.credentials.clone(), options).await?);
+    pool.insert(target.server_id, client.clone()).await;
+    Ok(client)
+}
+
+/// The server's privilege, and the suite that worked last time tried first.
+pub fn connect_options(target: &PollTarget, deadline: Duration) -> ConnectOptions {
     let mut options = ConnectOptions {
         privilege: target.privilege,
         deadline,
@@ -218,10 +227,7 @@ async fn client_for(
         options.cipher_suites.retain(|s| *s != suite);
         options.cipher_suites.insert(0, suite);
     }
-    let client =
-        Arc::new(BmcClient::connect(&target.bmc, target.credentials.clone(), options).await?);
-    pool.insert(target.server_id, client.clone()).await;
-    Ok(client)
+    options
 }
 
 async fn timed<T>(

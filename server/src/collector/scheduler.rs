@@ -3,16 +3,13 @@
 //! failing BMCs backed off so they cost the others nothing. Results go to one writer task.
 
 use std::collections::{HashMap, HashSet};
-use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use app::api::servers::queries::summary_of;
-use app::entities::{server, server_inventory, server_status};
+use app::entities::{server, server_status};
 use app::ssr::secrets::SecretBox;
-use app::types::LiveMessage;
-use engine::client::SelCursor;
-use engine::session::PrivilegeLevel;
+use app::types::{CollectionProgress, LiveMessage};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
@@ -20,16 +17,15 @@ use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use super::client_pool::ClientPool;
-use super::credentials::credentials_for;
-use super::poll::{PollReport, PollTarget, poll};
+use super::poll::{PollReport, poll};
+use super::requests::CollectRequests;
 use super::store::store_report;
+use super::target::poll_target;
 use crate::config::Config;
 use crate::live_hub::LiveHub;
 use crate::metrics::PollMetrics;
 use crate::state::CollectorStatus;
 
-/// The hardware inventory is read again after this many hours (and at the first poll).
-const INVENTORY_HOURS: i64 = 24;
 /// A failing BMC waits at most this many intervals between attempts.
 const MAX_BACKOFF_INTERVALS: u32 = 4;
 /// How often the list of servers is re-read (new, edited, disabled servers).
@@ -67,6 +63,8 @@ pub struct Collector {
     pub settings: CollectorSettings,
     pub shutdown: CancellationToken,
     pub pool: Arc<ClientPool>,
+    /// Collect-now requests, and the progress of requested collections.
+    pub requests: CollectRequests,
 }
 
 /// Per-server schedule state.
@@ -89,22 +87,41 @@ impl Collector {
             self.hub.clone(),
             self.status.clone(),
             self.metrics.clone(),
+            self.requests.clone(),
             queue,
         ));
         let limit = Arc::new(Semaphore::new(self.settings.concurrency));
         let mut slots: HashMap<i64, Slot> = HashMap::new();
         let mut busy: HashSet<i64> = HashSet::new();
-        let mut polls: JoinSet<(i64, bool)> = JoinSet::new();
+        let mut polls: JoinSet<PollDone> = JoinSet::new();
         let mut servers: Vec<server::Model> = Vec::new();
+        // Servers counted in an initial collection once already (one that cannot be polled
+        // at all must not keep the dialog open forever).
+        let mut introduced: HashSet<i64> = HashSet::new();
         let mut refreshed: Option<Instant> = None;
         let mut tick = tokio::time::interval(Duration::from_millis(500));
 
         loop {
             tokio::select! {
                 () = self.shutdown.cancelled() => break,
+                () = self.requests.wait() => {
+                    let wanted = self.requests.take();
+                    for id in &wanted {
+                        slots.entry(*id).or_default().next_due = None;
+                    }
+                    if let Some(progress) = self.requests.track(&wanted, false) {
+                        self.publish_progress(progress);
+                    }
+                    // A server added a moment ago is not in the list yet.
+                    refreshed = None;
+                }
                 Some(done) = polls.join_next() => {
-                    if let Ok((id, healthy)) = done {
+                    if let Ok(PollDone { id, healthy, reported }) = done {
                         busy.remove(&id);
+                        // A reported poll is counted by the writer once it is stored.
+                        if !reported && let Some(progress) = self.requests.finished(id) {
+                            self.publish_progress(progress);
+                        }
                         let slot = slots.entry(id).or_default();
                         slot.failures = if healthy { 0 } else { slot.failures.saturating_add(1) };
                         let factor = 2u32.saturating_pow(slot.failures).min(MAX_BACKOFF_INTERVALS);
@@ -114,12 +131,31 @@ impl Collector {
                 _ = tick.tick() => {
                     if refreshed.is_none_or(|at| at.elapsed() >= SERVER_LIST_REFRESH) {
                         match enabled_servers(&self.db).await {
-                            Ok(list) => servers = list,
+                            Ok(list) => {
+                                let fresh: HashSet<i64> = list
+                                    .iter()
+                                    .filter(|(row, status)| {
+                                        status.as_ref().is_none_or(|s| s.last_poll_at.is_none())
+                                            && !introduced.contains(&row.id)
+                                    })
+                                    .map(|(row, _)| row.id)
+                                    .collect();
+                                servers = list.into_iter().map(|(row, _)| row).collect();
+                                if !fresh.is_empty() {
+                                    introduced.extend(fresh.iter().copied());
+                                    if let Some(progress) = self.requests.track(&fresh, true) {
+                                        self.publish_progress(progress);
+                                    }
+                                }
+                            }
                             Err(err) => tracing::warn!(error = %err, "collector: cannot list servers"),
                         }
                         refreshed = Some(Instant::now());
                         let ids: HashSet<i64> = servers.iter().map(|s| s.id).collect();
                         slots.retain(|id, _| ids.contains(id));
+                        if let Some(progress) = self.requests.forget_missing(&ids) {
+                            self.publish_progress(progress);
+                        }
                     }
                     let now = Instant::now();
                     for row in &servers {
@@ -149,99 +185,76 @@ impl Collector {
         tracing::info!("collector stopped");
     }
 
+    fn publish_progress(&self, progress: CollectionProgress) {
+        publish_progress(&self.hub, &self.status, progress);
+    }
+
     fn poll_task(
         &self,
         row: server::Model,
         limit: Arc<Semaphore>,
         reports: mpsc::Sender<PollReport>,
-    ) -> impl std::future::Future<Output = (i64, bool)> + Send + 'static {
+    ) -> impl std::future::Future<Output = PollDone> + Send + 'static {
         let db = self.db.clone();
         let secrets = self.secrets.clone();
         let pool = self.pool.clone();
         let settings = self.settings.clone();
         async move {
             let id = row.id;
+            let unreported = PollDone {
+                id,
+                healthy: false,
+                reported: false,
+            };
             let Ok(_permit) = limit.acquire_owned().await else {
-                return (id, false);
+                return unreported;
             };
             let target = match poll_target(&db, &secrets, row).await {
                 Ok(target) => target,
                 Err(message) => {
                     tracing::warn!(server_id = id, %message, "collector: cannot poll");
-                    return (id, false);
+                    return unreported;
                 }
             };
             let report = poll(target, &pool, settings.deadline, settings.os_timeout).await;
             let healthy = report.bmc_reachable && report.collectors.values().all(|c| c.ok);
             if reports.send(report).await.is_err() {
                 tracing::warn!(server_id = id, "collector: writer gone, report dropped");
+                return unreported;
             }
-            (id, healthy)
+            PollDone {
+                id,
+                healthy,
+                reported: true,
+            }
         }
     }
 }
 
-async fn enabled_servers(db: &DatabaseConnection) -> Result<Vec<server::Model>, sea_orm::DbErr> {
+/// How one poll task ended.
+struct PollDone {
+    id: i64,
+    healthy: bool,
+    /// A report went to the writer (which then counts it for progress).
+    reported: bool,
+}
+
+/// Tells the browsers and `/health` how far the requested collection is.
+fn publish_progress(hub: &LiveHub, status: &CollectorStatus, progress: CollectionProgress) {
+    status.update(|s| s.progress = (!progress.finished()).then_some(progress));
+    hub.publish(LiveMessage::CollectionProgress { progress });
+}
+
+/// Enabled, active servers with their status (absent before the first poll).
+async fn enabled_servers(
+    db: &DatabaseConnection,
+) -> Result<Vec<(server::Model, Option<server_status::Model>)>, sea_orm::DbErr> {
     server::Entity::find()
+        .find_also_related(server_status::Entity)
         .filter(server::Column::Enabled.eq(true))
         .filter(server::Column::Lifecycle.eq("active"))
         .all(db)
         .await
-}
-
-/// Resolves address, credentials, preferred suite and SEL cursor of one server.
-async fn poll_target(
-    db: &DatabaseConnection,
-    secrets: &SecretBox,
-    row: server::Model,
-) -> Result<PollTarget, String> {
-    let credentials = credentials_for(db, secrets, row.id)
-        .await
-        .map_err(|e| e.to_string())?;
-    let status = server_status::Entity::find_by_id(row.id)
-        .one(db)
-        .await
-        .map_err(|e| e.to_string())?;
-    let sel_cursor = status
-        .as_ref()
-        .and_then(|s| s.sel_cursor.as_deref())
-        .and_then(|c| serde_json::from_str::<SelCursor>(c).ok())
-        .unwrap_or_default();
-    let learned_suite = status.as_ref().and_then(|s| s.cipher_suite);
-    let inventory_at = server_inventory::Entity::find_by_id(row.id)
-        .one(db)
-        .await
-        .map_err(|e| e.to_string())?
-        .map(|i| i.collected_at);
-    let inventory_due = inventory_at.is_none_or(|at| {
-        chrono::Utc::now().signed_duration_since(at) > chrono::Duration::hours(INVENTORY_HOURS)
-    });
-    let cipher_suite = row
-        .cipher_suite
-        .or(learned_suite)
-        .and_then(|s| u8::try_from(s).ok());
-    Ok(PollTarget {
-        server_id: row.id,
-        bmc: bmc_target(&row.bmc_address, row.bmc_port),
-        os_address: row.os_address.filter(|a| !a.trim().is_empty()),
-        credentials,
-        cipher_suite,
-        privilege: PrivilegeLevel::from_str(&row.privilege)
-            .unwrap_or(PrivilegeLevel::Administrator),
-        sel_cursor,
-        inventory_due,
-        name: row.name,
-    })
-}
-
-/// `host:port`, with brackets around a bare IPv6 address.
-pub(crate) fn bmc_target(address: &str, port: i32) -> String {
-    let address = address.trim();
-    if address.contains(':') && !address.starts_with('[') {
-        format!("[{address}]:{port}")
-    } else {
-        format!("{address}:{port}")
-    }
 }
 
 /// The one writer: stores each report in its own transaction, then tells the browsers.
@@ -250,6 +263,7 @@ async fn write_reports(
     hub: LiveHub,
     status: CollectorStatus,
     metrics: PollMetrics,
+    requests: CollectRequests,
     mut queue: mpsc::Receiver<PollReport>,
 ) {
     while let Some(report) = queue.recv().await {
@@ -259,6 +273,7 @@ async fn write_reports(
             Ok(stored) => stored,
             Err(err) => {
                 tracing::error!(server = %report.server_name, error = %err, "collector: storing a poll failed");
+                count_finished(&hub, &status, &requests, report.server_id);
                 continue;
             }
         };
@@ -281,18 +296,13 @@ async fn write_reports(
             Ok(None) => {}
             Err(err) => tracing::warn!(error = %err, "collector: cannot read back a server"),
         }
+        // Counted last, so a browser that reloads on "done" sees the stored poll.
+        count_finished(&hub, &status, &requests, report.server_id);
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ipv6_targets_get_brackets() {
-        assert_eq!(bmc_target("10.1.2.3", 623), "10.1.2.3:623");
-        assert_eq!(bmc_target("::1", 20623), "[::1]:20623");
-        assert_eq!(bmc_target("[::1]", 623), "[::1]:623");
-        assert_eq!(bmc_target("bmc-7.example", 623), "bmc-7.example:623");
+fn count_finished(hub: &LiveHub, status: &CollectorStatus, requests: &CollectRequests, id: i64) {
+    if let Some(progress) = requests.finished(id) {
+        publish_progress(hub, status, progress);
     }
 }

@@ -25,6 +25,7 @@ pub fn build_router(state: AppState) -> Router {
         secrets: state.secrets.clone(),
         auth: state.config.auth_settings(),
         throttle: state.throttle.clone(),
+        control: state.control.clone(),
     };
     let shell_options = state.leptos_options.clone();
     let mut router = Router::new();
@@ -122,6 +123,14 @@ fn plain_routes() -> Vec<PlainRoute> {
             rest::deprecate_server,
         ),
         at(Post, "/api/v1/servers/{id}/restore", rest::restore_server),
+        at(
+            Post,
+            "/api/v1/servers/{id}/actions/{action}",
+            rest::run_action,
+        ),
+        at(Post, "/api/v1/servers/{id}/login-test", rest::login_test),
+        at(Post, "/api/v1/collect", rest::collect_now),
+        at(Get, "/api/v1/collection", rest::collection_progress),
         at(Get, "/api/v1/servers/{id}/sensors", rest::server_sensors),
         at(
             Get,

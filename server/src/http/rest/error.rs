@@ -14,6 +14,8 @@ pub enum ApiError {
     Invalid(Vec<app::import::RowError>),
     /// A duplicate or a change the current state does not allow: 409.
     Conflict(String),
+    /// The BMC refused or did not answer: 502.
+    Bmc(String),
     Database(sea_orm::DbErr),
 }
 
@@ -45,6 +47,7 @@ impl IntoResponse for ApiError {
                 return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
             }
             Self::Conflict(message) => (StatusCode::CONFLICT, message),
+            Self::Bmc(message) => (StatusCode::BAD_GATEWAY, message),
             Self::Database(err) => {
                 tracing::error!(error = %err, "REST API database error");
                 (

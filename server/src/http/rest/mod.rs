@@ -2,6 +2,7 @@
 //! session cookie; viewer rights to read). Its OpenAPI document is at `/api/openapi.json`.
 //! Every handler checks the role itself; the access-matrix test calls each one.
 
+mod control;
 mod error;
 mod events;
 mod events_csv;
@@ -10,6 +11,7 @@ mod openapi;
 mod sensors;
 mod servers;
 
+pub use control::{collect_now, collection_progress, login_test, run_action};
 pub use error::ApiError;
 pub use events::list_events;
 pub use events_csv::events_csv;

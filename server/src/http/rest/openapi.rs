@@ -18,6 +18,10 @@ pub const DOCUMENTED_ROUTES: &[(&str, &str)] = &[
     ("DELETE", "/api/v1/servers/{id}"),
     ("POST", "/api/v1/servers/{id}/deprecate"),
     ("POST", "/api/v1/servers/{id}/restore"),
+    ("POST", "/api/v1/servers/{id}/actions/{action}"),
+    ("POST", "/api/v1/servers/{id}/login-test"),
+    ("POST", "/api/v1/collect"),
+    ("GET", "/api/v1/collection"),
     ("GET", "/api/v1/servers/{id}/sensors"),
     ("GET", "/api/v1/servers/{id}/inventory"),
     ("GET", "/api/v1/sensors/{id}/history"),
@@ -129,6 +133,39 @@ pub fn document(version: &str) -> Value {
                 "summary": "Bring a deprecated server back (operator)",
                 "parameters": [ id_param("server") ],
                 "responses": written(json!({ "204": { "description": "Restored" } }))
+            }},
+            "/api/v1/servers/{id}/actions/{action}": { "post": {
+                "summary": "Run an action on the server's BMC (operator; audited): power_on, power_off, power_soft, power_cycle, power_reset, identify, bmc_warm_reset, bmc_cold_reset, clear_sel",
+                "parameters": [ id_param("server"),
+                    { "name": "action", "in": "path", "required": true, "schema": { "type": "string", "enum": [
+                        "power_on", "power_off", "power_soft", "power_cycle", "power_reset",
+                        "identify", "bmc_warm_reset", "bmc_cold_reset", "clear_sel" ] } } ],
+                "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                    "type": "object", "required": ["confirm_name"],
+                    "properties": { "confirm_name": { "type": "string", "description": "the server's name" } } } } } },
+                "responses": written(json!({
+                    "200": { "description": "Sent; the body is {\"message\": …}" },
+                    "502": { "description": "The BMC refused or did not answer" }
+                }))
+            }},
+            "/api/v1/servers/{id}/login-test": { "post": {
+                "summary": "Log in to the BMC now with the stored login, or the one in the body (operator); nothing is stored",
+                "parameters": [ id_param("server") ],
+                "requestBody": { "required": false, "content": { "application/json": { "schema": {
+                    "type": "object", "properties": { "username": { "type": "string" }, "password": { "type": "string" } } } } } },
+                "responses": written(json!({ "200": { "description": "{server_id, server_name, outcome: ok|wrong_password|unreachable|timeout|no_credentials|failed, message, latency_ms, cipher_suite}" } }))
+            }},
+            "/api/v1/collect": { "post": {
+                "summary": "Poll servers now (operator): the body's server_ids, or every active, enabled server",
+                "requestBody": { "required": false, "content": { "application/json": { "schema": {
+                    "type": "object", "properties": { "server_ids": { "type": "array", "items": { "type": "integer" } } } } } } },
+                "responses": written(json!({ "200": { "description": "{\"queued\": n}" } }))
+            }},
+            "/api/v1/collection": { "get": {
+                "summary": "Progress of a requested collection (collect now, or the first poll of new servers)",
+                "responses": ok(json!({ "type": "object", "properties": { "progress": {
+                    "type": "object", "nullable": true, "properties": {
+                        "total": { "type": "integer" }, "done": { "type": "integer" }, "initial": { "type": "boolean" } } } } }))
             }},
             "/api/v1/servers/{id}/sensors": { "get": {
                 "summary": "The server's sensors with their latest values",
