@@ -128,6 +128,7 @@ fn matrix() -> Vec<Entry> {
         get("/api/v1/servers/{id}/sensors", VIEWER),
         get("/api/v1/servers/{id}/inventory", VIEWER),
         get("/api/v1/sensors/{id}/history", VIEWER),
+        get("/api/v1/servers/{id}/power/history", VIEWER),
         get("/api/v1/events", VIEWER),
         get("/api/v1/events.csv", VIEWER),
         // Pages.
@@ -184,6 +185,17 @@ fn matrix() -> Vec<Entry> {
         post("/api/list_events_page", VIEWER, &[("limit", "10")]),
         post("/api/get_system_info", VIEWER, &[]),
         post("/api/list_managed_servers", VIEWER, &[]),
+        post(
+            "/api/get_sensor_history",
+            VIEWER,
+            &[("sensor_id", "1"), ("range", "24h")],
+        ),
+        post(
+            "/api/get_power_history",
+            VIEWER,
+            &[("server_id", "1"), ("range", "24h")],
+        ),
+        post("/api/get_sensor_sparklines", VIEWER, &[("server_id", "1")]),
         post(
             "/api/run_server_action",
             OPERATOR,

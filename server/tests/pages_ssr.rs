@@ -213,3 +213,92 @@ async fn servers_settings_page_lists_servers_and_prefills_the_edit_form() {
     assert!(html.contains("value=\"gpu-42\""));
     assert!(html.contains("value=\"gpu, rack-3\""));
 }
+
+#[tokio::test]
+async fn server_tabs_draw_history_charts_and_offer_actions() {
+    use app::entities::{power_reading, sensor, sensor_reading};
+    let server = TestServer::start().await;
+    let id = insert_server(&server, "gpu-chart").await;
+    let now = Utc::now();
+    let sensor_id = sensor::ActiveModel {
+        server_id: Set(id),
+        name: Set("Inlet Temp".to_owned()),
+        number: Set(1),
+        lun: Set(0),
+        sensor_type: Set("temperature".to_owned()),
+        kind: Set("threshold".to_owned()),
+        status: Set("ok".to_owned()),
+        value: Set(Some(24.0)),
+        unit: Set(Some("degrees C".to_owned())),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&server.state.db)
+    .await
+    .unwrap()
+    .id;
+    for minute in 0..30 {
+        let at = now - chrono::Duration::minutes(30 - minute);
+        sensor_reading::ActiveModel {
+            sensor_id: Set(sensor_id),
+            at: Set(at),
+            value: Set(20.0 + minute as f64 / 10.0),
+            ..Default::default()
+        }
+        .insert(&server.state.db)
+        .await
+        .unwrap();
+        power_reading::ActiveModel {
+            server_id: Set(id),
+            at: Set(at),
+            watts: Set(300.0 + minute as f64),
+            ..Default::default()
+        }
+        .insert(&server.state.db)
+        .await
+        .unwrap();
+    }
+
+    let (status, html) = server.get_text(&format!("/servers/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("id=\"server-tabs\""));
+    assert!(
+        html.contains("class=\"sparkline\""),
+        "sparkline in the sensor table"
+    );
+
+    let (status, html) = server
+        .get_text(&format!(
+            "/servers/{id}?tab=sensors&sensor={sensor_id}&range=1h"
+        ))
+        .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Inlet Temp history"), "{html}");
+    assert!(html.contains("id=\"sensor-chart\""));
+    assert!(html.contains("aria-label=\"30 points from"), "{html}");
+    let line = html.split("class=\"line\"").nth(1).unwrap_or_default();
+    assert!(line.contains("d=\"M"), "{line}");
+
+    let (_, html) = server.get_text(&format!("/servers/{id}?tab=power")).await;
+    assert!(html.contains("id=\"power-chart\""), "{html}");
+    assert!(html.contains(" W\""), "the label names watts");
+
+    let (_, html) = server.get_text(&format!("/servers/{id}?tab=actions")).await;
+    assert!(html.contains("id=\"action-form\""));
+    assert!(html.contains("value=\"power_cycle\""));
+    assert!(html.contains("type gpu-chart to confirm"));
+
+    let (_, html) = server
+        .get_text(&format!("/servers/{id}?tab=settings"))
+        .await;
+    assert!(html.contains(&format!("id=\"edit-{id}-name\"")), "{html}");
+
+    // An empty range says so instead of drawing nothing.
+    let (_, html) = server
+        .get_text(&format!(
+            "/servers/{id}?tab=sensors&sensor={sensor_id}&range=1y"
+        ))
+        .await;
+    assert!(html.contains("id=\"sensor-chart\""));
+    assert!(html.contains("No readings stored for this range yet"));
+}

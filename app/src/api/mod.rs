@@ -7,6 +7,7 @@ pub mod backup;
 pub mod control;
 pub mod events;
 pub mod fleet;
+pub mod history;
 pub mod servers;
 pub mod system;
 pub mod tokens;

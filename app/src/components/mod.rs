@@ -1,5 +1,7 @@
 //! Reusable components, grouped by area.
 
 pub mod auth;
+pub mod chart;
 pub mod dashboard;
+pub mod fleet;
 pub mod layout;

@@ -43,6 +43,9 @@ pub struct EventRow {
     pub timestamp: String,
     pub severity: Severity,
     pub description: String,
+    /// The SEL record as the BMC sent it (16 bytes, hex); empty for events this app recorded.
+    #[serde(default)]
+    pub raw_hex: String,
 }
 
 /// One page of events, newest first.

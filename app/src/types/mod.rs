@@ -7,6 +7,7 @@ mod control;
 mod error;
 mod event;
 mod fleet;
+mod history;
 mod live;
 mod server;
 mod server_detail;
@@ -21,6 +22,7 @@ pub use control::{CollectionProgress, LoginOutcome, LoginTestResult, ServerActio
 pub use error::AppError;
 pub use event::{EventPage, EventRow, Severity};
 pub use fleet::{ImportPreview, ImportSummary, ManagedServer, ServerFields};
+pub use history::{ChartRange, History, HistoryPoint, Resolution};
 pub use live::LiveMessage;
 pub use server::{ServerId, ServerState, ServerSummary};
 pub use server_detail::{SensorRow, ServerDetail, ServerInventory, StatusDetail};

@@ -307,6 +307,7 @@ async fn insert_events(
                 timestamp: timestamp.to_rfc3339(),
                 severity,
                 description: entry.description.clone(),
+                raw_hex: hex(&entry.raw),
             });
         }
     }

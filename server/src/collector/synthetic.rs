@@ -58,5 +58,6 @@ pub async fn record(
         timestamp: event.at.to_rfc3339(),
         severity: event.severity,
         description: event.description,
+        raw_hex: String::new(),
     })
 }

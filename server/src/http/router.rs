@@ -138,6 +138,11 @@ fn plain_routes() -> Vec<PlainRoute> {
             rest::get_server_inventory,
         ),
         at(Get, "/api/v1/sensors/{id}/history", rest::sensor_history),
+        at(
+            Get,
+            "/api/v1/servers/{id}/power/history",
+            rest::power_history,
+        ),
         at(Get, "/api/v1/events", rest::list_events),
         at(Get, "/api/v1/events.csv", rest::events_csv),
     ]

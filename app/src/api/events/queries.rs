@@ -64,6 +64,7 @@ pub async fn event_page(
             timestamp: event.timestamp.to_rfc3339(),
             severity: Severity::parse(&event.severity).unwrap_or(Severity::Info),
             description: event.description,
+            raw_hex: event.raw_hex,
         })
         .collect();
     let next = if full_page {

@@ -20,5 +20,5 @@ pub use fleet::{
     update_server,
 };
 pub use openapi::{DOCUMENTED_ROUTES, openapi_document};
-pub use sensors::{sensor_history, server_sensors};
+pub use sensors::{power_history, sensor_history, server_sensors};
 pub use servers::{get_server, get_server_inventory, list_servers};

@@ -25,6 +25,7 @@ pub const DOCUMENTED_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/servers/{id}/sensors"),
     ("GET", "/api/v1/servers/{id}/inventory"),
     ("GET", "/api/v1/sensors/{id}/history"),
+    ("GET", "/api/v1/servers/{id}/power/history"),
     ("GET", "/api/v1/events"),
     ("GET", "/api/v1/events.csv"),
 ];
@@ -190,6 +191,16 @@ pub fn document(version: &str) -> Value {
                 ],
                 "responses": ok(json!({ "$ref": "#/components/schemas/History" }))
             }},
+            "/api/v1/servers/{id}/power/history": { "get": {
+                "summary": "Stored power draw (DCMI) of one server, in watts",
+                "parameters": [
+                    id_param("server"),
+                    query("from", "string", "RFC 3339 start (default: 24 h before `to`)"),
+                    query("to", "string", "RFC 3339 end (default: now)"),
+                    query("resolution", "string", "raw, hourly or auto (raw up to 48 h)")
+                ],
+                "responses": ok(json!({ "$ref": "#/components/schemas/History" }))
+            }},
             "/api/v1/events": { "get": {
                 "summary": "Events, newest first, paged backwards",
                 "parameters": [
@@ -263,11 +274,12 @@ pub fn document(version: &str) -> Value {
                     "updated_at": { "type": "string" }
                 }},
                 "History": { "type": "object", "properties": {
-                    "sensor_id": { "type": "integer" },
+                    "id": { "type": "integer", "description": "the sensor's id, or the server's for power" },
                     "resolution": { "type": "string", "enum": ["raw", "hourly"] },
                     "from": { "type": "string" }, "to": { "type": "string" },
                     "points": { "type": "array", "items": { "type": "object", "properties": {
-                        "at": { "type": "string" }, "value": { "type": "number" },
+                        "at": { "type": "string" }, "unix_seconds": { "type": "integer" },
+                        "value": { "type": "number" },
                         "min": { "type": "number" }, "max": { "type": "number" }
                     }}}
                 }},

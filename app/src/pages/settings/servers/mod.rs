@@ -2,7 +2,6 @@
 //! edit is a link and works without JavaScript), deprecate, restore, delete, purge; import
 //! with a preview; CSV export.
 
-mod form;
 mod import;
 mod table;
 
@@ -16,7 +15,7 @@ use crate::api::fleet::{
     RestoreServer, list_managed_servers,
 };
 use crate::components::auth::FormError;
-use form::ServerForm;
+use crate::components::fleet::ServerForm;
 use import::ImportSection;
 use table::{ServerTable, TableActions};
 
