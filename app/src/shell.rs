@@ -11,8 +11,9 @@ use leptos_router::{
 use crate::components::layout::{NavBar, NotFound};
 use crate::live::provide_live_connection;
 use crate::pages::{
-    AccountPage, ApiTokensPage, AuditLogPage, BackupPage, DashboardPage, DocsPage, EventsPage,
-    GeneralSettingsPage, LoginPage, ServerPage, ServersSettingsPage, SetupPage, UsersPage,
+    AccountPage, ApiTokensPage, AuditLogPage, BackupPage, CredentialsPage, DashboardPage, DocsPage,
+    EventsPage, GeneralSettingsPage, LoginPage, ServerPage, ServersSettingsPage, SetupPage,
+    UsersPage,
 };
 
 /// The document around the app. The inline script applies the remembered theme before the
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/servers/:id") view=ServerPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=GeneralSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings/servers") view=ServersSettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings/credentials") view=CredentialsPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings/users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings/tokens") view=ApiTokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings/audit") view=AuditLogPage ssr=SsrMode::Async/>

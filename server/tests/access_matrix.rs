@@ -139,6 +139,7 @@ fn matrix() -> Vec<Entry> {
         // The admin tabs render for anyone signed in, but their data is admin-only, so the
         // page answers 403 with the message.
         get("/settings/servers", VIEWER),
+        get("/settings/credentials", OPERATOR),
         get("/settings/users", ADMIN),
         get("/settings/tokens", ADMIN),
         get("/settings/audit", ADMIN),
@@ -185,6 +186,18 @@ fn matrix() -> Vec<Entry> {
         post("/api/list_events_page", VIEWER, &[("limit", "10")]),
         post("/api/get_system_info", VIEWER, &[]),
         post("/api/list_managed_servers", VIEWER, &[]),
+        post("/api/get_default_login", OPERATOR, &[]),
+        post(
+            "/api/set_default_login",
+            OPERATOR,
+            &[("username", ""), ("password", "")],
+        ),
+        post(
+            "/api/apply_login_to_servers",
+            OPERATOR,
+            &[("ids", "999999"), ("username", ""), ("password", "")],
+        ),
+        post("/api/clear_server_login", OPERATOR, &[("id", "999999")]),
         post(
             "/api/get_sensor_history",
             VIEWER,

@@ -372,3 +372,124 @@ async fn server_functions_check_the_name_before_deleting_and_purge_only_deprecat
         .await;
     assert_eq!(status, 200);
 }
+
+#[tokio::test]
+async fn logins_are_set_in_bulk_kept_unless_overwritten_and_cleared() {
+    let server = TestServer::start().await;
+    let token = server.admin_token.clone();
+    let mut ids = Vec::new();
+    for (name, address) in [("bulk-1", "10.9.0.31"), ("bulk-2", "10.9.0.32")] {
+        let (_, body) = server
+            .call_fn(
+                &token,
+                "add_server",
+                &[("server[name]", name), ("server[bmc_address]", address)],
+            )
+            .await;
+        ids.push(serde_json::from_str::<i64>(&body).unwrap());
+    }
+    let (status, _) = server
+        .call_fn(
+            &token,
+            "set_default_login",
+            &[("username", "fleet"), ("password", "default-pass")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, body) = server.call_fn(&token, "get_default_login", &[]).await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&body).unwrap(),
+        json!({ "username": "fleet", "password_set": true })
+    );
+    assert!(!body.contains("default-pass"));
+
+    // Give bulk-1 its own login, then apply to both without overwrite: bulk-1 keeps its own.
+    let first = ids[0].to_string();
+    let both = format!("{},{}", ids[0], ids[1]);
+    let (status, body) = server
+        .call_fn(
+            &token,
+            "apply_login_to_servers",
+            &[
+                ("ids", &first),
+                ("username", "own"),
+                ("password", "own-pass"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let (_, body) = server
+        .call_fn(
+            &token,
+            "apply_login_to_servers",
+            &[
+                ("ids", &both),
+                ("username", "ops"),
+                ("password", "ops-pass"),
+            ],
+        )
+        .await;
+    let outcomes: Vec<String> = serde_json::from_str::<Vec<Value>>(&body)
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["server_name"].as_str().unwrap(),
+                c["outcome"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(outcomes, ["bulk-1 kept", "bulk-2 set"]);
+    let (_, body) = server
+        .call_fn(
+            &token,
+            "apply_login_to_servers",
+            &[
+                ("ids", &both),
+                ("username", "ops"),
+                ("password", "ops-pass"),
+                ("overwrite", "on"),
+            ],
+        )
+        .await;
+    assert!(body.contains("\"replaced\""), "{body}");
+    let logins = bmc_credential::Entity::find()
+        .all(&server.state.db)
+        .await
+        .unwrap();
+    assert_eq!(logins.len(), 3, "default and two own logins");
+    for login in &logins {
+        assert!(!login.password_enc.contains("pass"), "encrypted at rest");
+    }
+
+    // Too long for IPMI: refused with the field, nothing stored.
+    let (status, body) = server
+        .call_fn(
+            &token,
+            "apply_login_to_servers",
+            &[
+                ("ids", &both),
+                ("username", "ops"),
+                ("password", "a password far too long for ipmi"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("password"), "{body}");
+
+    let (status, _) = server
+        .call_fn(&token, "clear_server_login", &[("id", &first)])
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = server
+        .call_fn(&token, "clear_server_login", &[("id", &first)])
+        .await;
+    assert_eq!(status, 409, "nothing left to clear");
+    let audited = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("credential.set"))
+        .all(&server.state.db)
+        .await
+        .unwrap();
+    assert_eq!(audited.len(), 5, "the default, three applies and one clear");
+}

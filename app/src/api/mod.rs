@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod backup;
 pub mod control;
+pub mod credentials;
 pub mod events;
 pub mod fleet;
 pub mod history;

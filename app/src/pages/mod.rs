@@ -16,6 +16,7 @@ pub use events::EventsPage;
 pub use login::LoginPage;
 pub use server::ServerPage;
 pub use settings::{
-    ApiTokensPage, AuditLogPage, BackupPage, GeneralSettingsPage, ServersSettingsPage, UsersPage,
+    ApiTokensPage, AuditLogPage, BackupPage, CredentialsPage, GeneralSettingsPage,
+    ServersSettingsPage, UsersPage,
 };
 pub use setup::SetupPage;

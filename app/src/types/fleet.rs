@@ -106,3 +106,20 @@ impl std::fmt::Debug for ServerFields {
             .finish_non_exhaustive()
     }
 }
+
+/// The default BMC login, as the browser may see it: the user name and whether a password
+/// is stored, never the password.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DefaultLogin {
+    pub username: Option<String>,
+    pub password_set: bool,
+}
+
+/// What a bulk login change did to one server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginChange {
+    pub server_id: ServerId,
+    pub server_name: String,
+    /// "set", "replaced", "kept" (it has its own login and overwrite was off) or "not found".
+    pub outcome: String,
+}

@@ -21,7 +21,9 @@ pub use backup::{RestoreMode, RestorePlan};
 pub use control::{CollectionProgress, LoginOutcome, LoginTestResult, ServerAction};
 pub use error::AppError;
 pub use event::{EventPage, EventRow, Severity};
-pub use fleet::{ImportPreview, ImportSummary, ManagedServer, ServerFields};
+pub use fleet::{
+    DefaultLogin, ImportPreview, ImportSummary, LoginChange, ManagedServer, ServerFields,
+};
 pub use history::{ChartRange, History, HistoryPoint, Resolution};
 pub use live::LiveMessage;
 pub use server::{ServerId, ServerState, ServerSummary};

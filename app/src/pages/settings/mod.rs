@@ -2,6 +2,7 @@
 
 mod audit;
 mod backup;
+mod credentials;
 mod general;
 mod nav;
 mod servers;
@@ -10,6 +11,7 @@ mod users;
 
 pub use audit::AuditLogPage;
 pub use backup::BackupPage;
+pub use credentials::CredentialsPage;
 pub use general::GeneralSettingsPage;
 pub use nav::SettingsNav;
 pub use servers::ServersSettingsPage;

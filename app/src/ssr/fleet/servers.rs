@@ -33,12 +33,28 @@ impl ServerChange {
         target: &str,
         detail: String,
     ) {
+        self.record(db, action, format!("server:{target}"), detail)
+            .await;
+    }
+
+    /// Credential changes share one audit verb, so "every credential change" is one filter.
+    pub(super) async fn audit_credential(
+        &self,
+        db: &DatabaseConnection,
+        target: &str,
+        detail: String,
+    ) {
+        self.record(db, "credential.set", target.to_owned(), detail)
+            .await;
+    }
+
+    async fn record(&self, db: &DatabaseConnection, action: &str, target: String, detail: String) {
         audit::record(
             db,
             AuditRecord {
                 actor: self.actor.clone(),
                 action,
-                target: Some(format!("server:{target}")),
+                target: Some(target),
                 outcome: Outcome::Ok,
                 detail: Some(detail),
                 client: self.client,
