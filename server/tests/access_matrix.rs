@@ -186,6 +186,7 @@ fn matrix() -> Vec<Entry> {
         post("/api/list_events_page", VIEWER, &[("limit", "10")]),
         post("/api/get_system_info", VIEWER, &[]),
         post("/api/list_managed_servers", VIEWER, &[]),
+        post("/api/get_fleet_stats", VIEWER, &[("range", "24h")]),
         post("/api/get_default_login", OPERATOR, &[]),
         post(
             "/api/set_default_login",

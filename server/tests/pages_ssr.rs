@@ -302,3 +302,45 @@ async fn server_tabs_draw_history_charts_and_offer_actions() {
     assert!(html.contains("id=\"sensor-chart\""));
     assert!(html.contains("No readings stored for this range yet"));
 }
+
+#[tokio::test]
+async fn dashboard_filters_and_counts_events_from_the_query_string() {
+    let server = TestServer::start().await;
+    let gpu = insert_server(&server, "gpu-07").await;
+    insert_server(&server, "db-07").await;
+    let now = Utc::now();
+    for (n, severity) in [(1, "critical"), (2, "warning"), (3, "warning"), (4, "info")] {
+        sel_event::ActiveModel {
+            server_id: Set(gpu),
+            source: Set("sel".to_owned()),
+            record_id: Set(n),
+            timestamp: Set(now),
+            raw_hex: Set(String::new()),
+            raw_hash: Set(format!("h{n}")),
+            asserted: Set(true),
+            severity: Set(severity.to_owned()),
+            description: Set(format!("event {n}")),
+            collected_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&server.state.db)
+        .await
+        .unwrap();
+    }
+    let (_, html) = server.get_text("/").await;
+    assert!(html.contains("1 critical"), "{html}");
+    assert!(html.contains("2 warning"));
+    assert!(html.contains("2 of 2 servers shown"));
+    assert!(html.contains("id=\"collect-all\""));
+
+    // Both test servers carry the tags gpu and rack-3, so search by name.
+    let (_, html) = server.get_text("/?q=GPU-07").await;
+    assert!(html.contains("gpu-07") && !html.contains(">db-07<"), "{html}");
+    assert!(html.contains("1 of 2 servers shown"));
+    assert!(html.contains("value=\"GPU-07\""), "the search box keeps the text");
+
+    let (_, html) = server.get_text("/?severity=critical").await;
+    assert!(html.contains(">gpu-07<") && !html.contains(">db-07<"));
+    let (_, html) = server.get_text("/?state=dark").await;
+    assert!(html.contains("0 of 2 servers shown"));
+}

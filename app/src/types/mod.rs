@@ -26,6 +26,6 @@ pub use fleet::{
 };
 pub use history::{ChartRange, History, HistoryPoint, Resolution};
 pub use live::LiveMessage;
-pub use server::{ServerId, ServerState, ServerSummary};
+pub use server::{ServerId, ServerState, ServerStats, ServerSummary};
 pub use server_detail::{SensorRow, ServerDetail, ServerInventory, StatusDetail};
 pub use system::SystemInfo;

@@ -73,6 +73,16 @@ pub struct ServerSummary {
     pub tags: Vec<String>,
 }
 
+/// What the dashboard shows beside a card's state: event counts in the chosen time range and
+/// the hottest temperature sensor.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ServerStats {
+    pub warning_events: u32,
+    pub critical_events: u32,
+    /// The highest reading of the server's temperature sensors, in °C.
+    pub hottest_celsius: Option<f64>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

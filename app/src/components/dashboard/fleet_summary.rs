@@ -1,10 +1,32 @@
 use leptos::prelude::*;
 
-use crate::types::{ServerState, ServerSummary};
+use std::collections::HashMap;
 
-/// Counts of servers per state, the first thing an operator reads. Follows the live list.
+use crate::types::{ChartRange, ServerId, ServerState, ServerStats, ServerSummary};
+
+/// Counts of servers per state and of warning and critical events in the chosen range, the
+/// first thing an operator reads. Follows the live list.
 #[component]
-pub fn FleetSummary(fleet: RwSignal<Vec<ServerSummary>>) -> impl IntoView {
+pub fn FleetSummary(
+    fleet: RwSignal<Vec<ServerSummary>>,
+    stats: RwSignal<HashMap<ServerId, ServerStats>>,
+    range: ChartRange,
+) -> impl IntoView {
+    let events = move |critical: bool| {
+        move || {
+            stats.with(|all| {
+                all.values()
+                    .map(|s| {
+                        if critical {
+                            s.critical_events
+                        } else {
+                            s.warning_events
+                        }
+                    })
+                    .sum::<u32>()
+            })
+        }
+    };
     let count = move |state: Option<ServerState>| {
         move || {
             fleet.with(|f| {
@@ -34,6 +56,14 @@ pub fn FleetSummary(fleet: RwSignal<Vec<ServerSummary>>) -> impl IntoView {
                     }
                 })
                 .collect_view()}
+            <div class="summary-tile events-critical">
+                <span class="summary-count" id="critical-count">{events(true)}</span>
+                <span class="summary-label">{format!("Critical events, {}", range.as_str())}</span>
+            </div>
+            <div class="summary-tile events-warning">
+                <span class="summary-count" id="warning-count">{events(false)}</span>
+                <span class="summary-label">{format!("Warnings, {}", range.as_str())}</span>
+            </div>
         </section>
     }
 }

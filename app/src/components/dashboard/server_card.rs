@@ -1,12 +1,19 @@
 use leptos::prelude::*;
 
-use crate::types::{ServerId, ServerSummary};
+use std::collections::HashMap;
+
+use crate::types::{ServerId, ServerStats, ServerSummary};
 
 /// One server on the dashboard: name, BMC address, state badge, power and poll age. Reads its
 /// entry from the live fleet list, so a websocket update changes the text in place (no
 /// re-created element, no flicker, a text selection elsewhere on the card survives).
 #[component]
-pub fn ServerCard(id: ServerId, fleet: RwSignal<Vec<ServerSummary>>) -> impl IntoView {
+pub fn ServerCard(
+    id: ServerId,
+    fleet: RwSignal<Vec<ServerSummary>>,
+    stats: RwSignal<HashMap<ServerId, ServerStats>>,
+) -> impl IntoView {
+    let stat = move || stats.with(|s| s.get(&id).copied().unwrap_or_default());
     let server = Memo::new(move |_| fleet.with(|f| f.iter().find(|s| s.id == id).cloned()));
     let field = move |pick: fn(&ServerSummary) -> String| {
         move || server.with(|s| s.as_ref().map(pick).unwrap_or_default())
@@ -26,6 +33,12 @@ pub fn ServerCard(id: ServerId, fleet: RwSignal<Vec<ServerSummary>>) -> impl Int
             <p class="server-bmc">"BMC "{field(|s| s.bmc_address.clone())}</p>
             <p class="server-power">{field(power_text)}</p>
             <p class="server-poll">{field(poll_text)}</p>
+            <p class="server-stats">
+                <span class="count-critical" class:zero=move || stat().critical_events == 0>{move || format!("{} critical", stat().critical_events)}</span>
+                " · "
+                <span class="count-warning" class:zero=move || stat().warning_events == 0>{move || format!("{} warning", stat().warning_events)}</span>
+                {move || stat().hottest_celsius.map(|t| format!(" · hottest {t:.0} °C"))}
+            </p>
             <ul class="tags">
                 {move || {
                     server
