@@ -43,6 +43,8 @@ function startServer() {
       IPMI_MONITOR_DATA_DIR: dataDir,
       IPMI_MONITOR_SITE_ROOT: siteRoot,
       IPMI_MONITOR_LOG: 'warn',
+      // Poll often, so a card changes within seconds of the page loading.
+      IPMI_MONITOR_POLL_INTERVAL: '5',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -116,6 +118,8 @@ try {
     ['/settings/tokens', 'Settings', '#no-tokens'],
     ['/settings/audit', 'Settings', '#audit-table'],
     ['/settings/backup', 'Settings', '#backup-form'],
+    ['/settings/servers', 'Settings', '#no-servers'],
+    ['/settings/credentials', 'Settings', '#default-login'],
     ['/account', 'Account', '#account-facts'],
     ['/docs', 'Docs', '#bmc'],
   ];
@@ -222,6 +226,82 @@ try {
     await page.screenshot({ path: join(shots, 'hydrated-users.png'), fullPage: true });
     await page.click('nav a[href="/"]');
     await page.waitForSelector('#empty-fleet', { timeout: 10000 });
+  });
+
+  // Two servers whose BMC ports are closed on loopback: every poll fails at once (ICMP port
+  // unreachable), so their cards change state and poll time while the page is open.
+  const goodCsv = 'name,bmc_address,bmc_port,tags\ne2e-a,127.0.0.1,9,e2e\ne2e-b,127.0.0.1,13,e2e\n';
+  await check('import: the preview shows per-line errors, then the fixed list imports', async () => {
+    await page.goto(base + '/settings/servers');
+    await page.waitForSelector('#no-servers', { timeout: 10000 });
+    await page.waitForFunction(() => document.querySelector('#theme-toggle')?.textContent.trim() !== 'Theme', null, { timeout: 15000 });
+    await page.fill('#import-text', 'name,bmc_address,colour\ne2e-a,127.0.0.1,red\ne2e-b,not an address!,blue\n');
+    await page.click('#preview-import');
+    await page.waitForSelector('#import-errors', { timeout: 10000 });
+    const errors = await page.textContent('#import-errors');
+    assert(errors.includes('line 1') && errors.includes('colour'), `unknown column reported: ${errors}`);
+    assert(errors.includes('line 3') && errors.includes('bmc_address'), `bad address reported: ${errors}`);
+    await page.fill('#import-text', goodCsv);
+    await page.click('#preview-import');
+    await page.waitForFunction(() => document.querySelector('#import-preview p.ok')?.textContent.includes('2 added'), null, { timeout: 10000 });
+    assert(await page.locator('#import-rows tbody tr').count() === 2, 'two preview rows');
+    assert(await page.locator('#server-table').count() === 0, 'the preview wrote nothing');
+    await page.screenshot({ path: join(shots, 'import-preview.png'), fullPage: true });
+    await page.click('#run-import');
+    await page.waitForSelector('#import-done', { timeout: 10000 });
+    await page.waitForSelector('#server-table tr[data-server="e2e-b"]', { timeout: 10000 });
+  });
+
+  await check('credentials: test the selected servers live, then give them a login', async () => {
+    // Until a login exists the collector cannot poll them; the dashboard check below needs polls.
+    await page.click('nav a[href="/settings"]');
+    await page.waitForSelector('#system-info', { timeout: 10000 });
+    await page.click('nav.tabs a[href="/settings/credentials"]');
+    await page.waitForSelector('#login-table', { timeout: 10000 });
+    await page.fill('#default-user', 'admin');
+    await page.fill('#default-password', 'default-secret');
+    await page.click('#default-login button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('#default-login-state')?.textContent.includes('admin, password set'), null, { timeout: 10000 });
+    assert(!(await page.content()).includes('default-secret'), 'the password is never shown again');
+    await page.click('#select-all');
+    assert((await page.textContent('#selected-count')).startsWith('2 selected'), 'both selected');
+    await page.click('#run-login-tests');
+    await page.waitForFunction(() => document.querySelector('#login-test-summary')?.textContent.startsWith('2 of 2 tested'), null, { timeout: 30000 });
+    const outcomes = await page.$$eval('#login-table .login-result span', spans => spans.map(s => s.dataset.outcome));
+    assert(outcomes.length === 2 && outcomes.every(o => o === 'Unreachable'), `outcomes: ${outcomes}`);
+    assert(await page.getAttribute('#login-test-progress', 'aria-valuenow') === '2', 'progress bar full');
+    await page.screenshot({ path: join(shots, 'credentials-test.png'), fullPage: true });
+    await page.fill('#bulk-user', 'ops');
+    await page.fill('#bulk-password', 'ops-secret');
+    await page.click('#apply-login-submit');
+    await page.waitForSelector('#apply-results li[data-outcome="set"]', { timeout: 10000 });
+    assert(await page.locator('#apply-results li[data-outcome="set"]').count() === 2, 'both got their own login');
+    await page.waitForFunction(() => [...document.querySelectorAll('#login-table td')].some(td => td.textContent.includes('own: ops')), null, { timeout: 10000 });
+  });
+
+  await check('a live update over /ws changes a card in place and keeps a text selection', async () => {
+    await page.click('nav a[href="/"]');
+    await page.waitForSelector('.server-card', { timeout: 10000 });
+    await page.waitForSelector('#live-indicator[data-live="true"]', { timeout: 15000 });
+    const card = page.locator('.server-card', { has: page.locator('.server-name a', { hasText: /^e2e-a$/ }) });
+    const before = (await card.locator('.server-poll').textContent()).trim();
+    // Select the other card's name; an update re-rendering the grid would drop it.
+    await page.evaluate(() => {
+      const name = [...document.querySelectorAll('.server-card .server-name a')].find(a => a.textContent === 'e2e-b');
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    await page.waitForFunction(was => {
+      const card = [...document.querySelectorAll('.server-card')]
+        .find(c => c.querySelector('.server-name')?.textContent === 'e2e-a');
+      return card && card.querySelector('.server-poll').textContent.trim() !== was;
+    }, before, { timeout: 45000 });
+    const state = await card.locator('.badge').getAttribute('data-state');
+    assert(state === 'BMC down', `state after a failed poll: ${state}`);
+    assert(await page.evaluate(() => getSelection().toString()) === 'e2e-b', 'the text selection survived the update');
+    await page.screenshot({ path: join(shots, 'live-dashboard.png'), fullPage: true });
   });
 
   await check('indicator goes offline when the server stops and live again after restart', async () => {

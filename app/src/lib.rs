@@ -4,6 +4,10 @@
 //! Feature `ssr` compiles the server side (SeaORM entities and queries), feature `hydrate` the
 //! browser side (websocket client, local storage). Shared code compiles under both.
 
+// Leptos views are nested types; a page with many sections nests deeper than the default
+// query depth (128) when the wasm release build computes layouts of its hydration futures.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]

@@ -47,6 +47,7 @@ const THEME_BOOTSTRAP: &str = "try{var t=localStorage.getItem('theme');if(t)docu
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_live_connection();
+    crate::components::auth::provide_identity();
 
     view! {
         <Stylesheet id="app-style" href=format!("/pkg/{}.css", crate::OUTPUT_NAME)/>

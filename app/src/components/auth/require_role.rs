@@ -7,7 +7,8 @@ use crate::types::Role;
 /// only spares a viewer forms that could never work for them.
 #[component]
 pub fn RequireRole(role: Role, children: ChildrenFn) -> impl IntoView {
-    let allowed = SharedValue::new(move || allowed_here(role)).into_inner();
+    let allowed = super::use_identity().role.is_some_and(|r| r.allows(role));
+    refuse_unless(allowed, role);
     view! {
         <Show
             when=move || allowed
@@ -18,19 +19,14 @@ pub fn RequireRole(role: Role, children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// On the server, a page the identity may not use answers 401 (nobody signed in) or 403.
 #[cfg(feature = "ssr")]
-fn allowed_here(role: Role) -> bool {
+fn refuse_unless(allowed: bool, role: Role) {
     use crate::ssr::auth;
-    match auth::current_principal().check(role) {
-        Ok(()) => true,
-        Err(denied) => {
-            auth::set_status(denied.status());
-            false
-        }
+    if !allowed && let Err(denied) = auth::current_principal().check(role) {
+        auth::set_status(denied.status());
     }
 }
 
 #[cfg(not(feature = "ssr"))]
-fn allowed_here(_role: Role) -> bool {
-    false
-}
+fn refuse_unless(_allowed: bool, _role: Role) {}

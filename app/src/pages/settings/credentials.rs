@@ -146,7 +146,9 @@ fn Bulk(
     };
     let count = move || selected.with(HashSet::len);
     let testing = move || progress.get().1 != 0;
-    view! {
+    // Each part is type-erased (`into_any`): as one view, the page's type nests too deep
+    // for the compiler's query depth limit in the wasm release build.
+    let table = view! {
         <section class="card" id="bulk-logins">
             <h2>"Servers"</h2>
             <div class="filters">
@@ -191,6 +193,9 @@ fn Bulk(
             </table>
             <FormError result=clear.value().into()/>
         </section>
+    }
+    .into_any();
+    let tests = view! {
         <section class="card" id="test-logins">
             <h2>"Test the selected servers' logins"</h2>
             <p class="hint">"Logs in to each selected BMC now with the login it would use. Nothing is changed."</p>
@@ -203,6 +208,9 @@ fn Bulk(
                 <p id="login-test-summary">{move || summary(progress.get(), &results.get())}</p>
             </Show>
         </section>
+    }
+    .into_any();
+    let apply_form = view! {
         <section class="card" id="apply-login">
             <h2>"Give the selected servers their own login"</h2>
             <ActionForm action=apply>
@@ -226,6 +234,8 @@ fn Bulk(
             })}
         </section>
     }
+    .into_any();
+    view! { {table} {tests} {apply_form} }
 }
 
 fn summary((done, total): (usize, usize), results: &HashMap<i64, LoginTestResult>) -> String {
