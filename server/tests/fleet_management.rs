@@ -493,3 +493,31 @@ async fn logins_are_set_in_bulk_kept_unless_overwritten_and_cleared() {
         .unwrap();
     assert_eq!(audited.len(), 5, "the default, three applies and one clear");
 }
+
+#[tokio::test]
+async fn a_server_without_any_login_says_why_it_is_not_polled() {
+    use app::entities::server_status;
+    let server = TestServer::start().await;
+    let (status, created) = send(
+        &server,
+        reqwest::Method::POST,
+        "/api/v1/servers",
+        Some(json!({ "name": "no-login", "bmc_address": "127.0.0.1", "bmc_port": "9" })),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let id = created["id"].as_i64().unwrap();
+    let until = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let row = server_status::Entity::find_by_id(id)
+            .one(&server.state.db)
+            .await
+            .unwrap();
+        if let Some(error) = row.and_then(|r| r.last_error) {
+            assert!(error.contains("no BMC credentials"), "{error}");
+            break;
+        }
+        assert!(tokio::time::Instant::now() < until, "no reason recorded");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}

@@ -335,9 +335,15 @@ async fn dashboard_filters_and_counts_events_from_the_query_string() {
 
     // Both test servers carry the tags gpu and rack-3, so search by name.
     let (_, html) = server.get_text("/?q=GPU-07").await;
-    assert!(html.contains("gpu-07") && !html.contains(">db-07<"), "{html}");
+    assert!(
+        html.contains("gpu-07") && !html.contains(">db-07<"),
+        "{html}"
+    );
     assert!(html.contains("1 of 2 servers shown"));
-    assert!(html.contains("value=\"GPU-07\""), "the search box keeps the text");
+    assert!(
+        html.contains("value=\"GPU-07\""),
+        "the search box keeps the text"
+    );
 
     let (_, html) = server.get_text("/?severity=critical").await;
     assert!(html.contains(">gpu-07<") && !html.contains(">db-07<"));

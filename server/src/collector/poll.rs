@@ -206,13 +206,15 @@ async fn client_for(
     pool: &ClientPool,
     deadline: Duration,
 ) -> Result<Arc<BmcClient>, engine::IpmiError> {
-    if let Some(client) = pool.get(target.server_id).await {
+    let fingerprint = pool.fingerprint(target);
+    if let Some(client) = pool.get(target.server_id, fingerprint).await {
         return Ok(client);
     }
     let options = connect_options(target, deadline);
     let client =
         Arc::new(BmcClient::connect(&target.bmc, target.credentials.clone(), options).await?);
-    pool.insert(target.server_id, client.clone()).await;
+    pool.insert(target.server_id, fingerprint, client.clone())
+        .await;
     Ok(client)
 }
 

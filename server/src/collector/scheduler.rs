@@ -19,7 +19,7 @@ use tokio_util::sync::CancellationToken;
 use super::client_pool::ClientPool;
 use super::poll::{PollReport, poll};
 use super::requests::CollectRequests;
-use super::store::store_report;
+use super::store::{record_unpollable, store_report};
 use super::target::poll_target;
 use crate::config::Config;
 use crate::live_hub::LiveHub;
@@ -213,6 +213,9 @@ impl Collector {
                 Ok(target) => target,
                 Err(message) => {
                     tracing::warn!(server_id = id, %message, "collector: cannot poll");
+                    if let Err(err) = record_unpollable(&db, id, &message).await {
+                        tracing::warn!(server_id = id, error = %err, "collector: cannot store why");
+                    }
                     return unreported;
                 }
             };

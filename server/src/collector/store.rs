@@ -115,6 +115,37 @@ async fn upsert_status(txn: &DatabaseTransaction, report: &PollReport) -> Result
     Ok(failures)
 }
 
+/// A server that cannot be polled at all (no login, or one that cannot be decrypted) gets
+/// the reason as its last error, so the server page says why nothing is collected. What
+/// earlier polls learned stays.
+pub async fn record_unpollable(
+    db: &DatabaseConnection,
+    server_id: i64,
+    reason: &str,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    let row = server_status::ActiveModel {
+        server_id: Set(server_id),
+        consecutive_failures: Set(0),
+        last_error: Set(Some(reason.to_owned())),
+        collectors: Set("{}".to_owned()),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    server_status::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(server_status::Column::ServerId)
+                .update_columns([
+                    server_status::Column::LastError,
+                    server_status::Column::UpdatedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
 fn changed_status_columns(report: &PollReport) -> Vec<server_status::Column> {
     use server_status::Column as C;
     let mut columns = vec![

@@ -9,13 +9,13 @@ pub async fn edit_server(id: i64, server: ServerFields) -> Result<(), AppError> 
     let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
     let ctx = crate::ssr::app_context()?;
     let by = super::requester::change_by(&principal);
-    crate::ssr::fleet::update_server(
-        &ctx.db,
-        &ctx.secrets,
-        &by,
-        crate::types::ServerId(id),
-        server.pairs(),
-    )
-    .await
-    .map_err(|e| e.into_app_error())
+    let id = crate::types::ServerId(id);
+    crate::ssr::fleet::update_server(&ctx.db, &ctx.secrets, &by, id, server.pairs())
+        .await
+        .map_err(|e| e.into_app_error())?;
+    // The new settings are tried at once.
+    if let Err(err) = ctx.control.collect_now(vec![id]).await {
+        tracing::warn!(error = %err, "cannot queue a poll of the edited server");
+    }
+    Ok(())
 }

@@ -25,6 +25,13 @@ fn change_by(principal: &Principal, client: Option<Extension<ClientAddr>>) -> Se
     }
 }
 
+/// A new or edited server is polled at once, not at the collector's next look at the list.
+async fn poll_soon(state: &AppState, id: ServerId) {
+    if let Err(err) = state.control.collect_now(vec![id]).await {
+        tracing::warn!(error = %err, "cannot queue a poll of a changed server");
+    }
+}
+
 /// A JSON body, or a 400 that says what is wrong with it.
 fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
     payload
@@ -43,6 +50,7 @@ pub async fn create_server(
     let fields = body(payload)?;
     let by = change_by(&principal, client);
     let id = fleet::create_server(&state.db, &state.secrets, &by, fields.pairs()).await?;
+    poll_soon(&state, id).await;
     Ok((StatusCode::CREATED, Json(json!({ "id": id.0 }))).into_response())
 }
 
@@ -59,6 +67,7 @@ pub async fn update_server(
     let fields = body(payload)?;
     let by = change_by(&principal, client);
     fleet::update_server(&state.db, &state.secrets, &by, ServerId(id), fields.pairs()).await?;
+    poll_soon(&state, ServerId(id)).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
