@@ -136,16 +136,13 @@ fn prompt(question: &str) -> Result<String, BackupCmdError> {
 
 /// A backup holds password hashes (and maybe sealed credentials): mode 0600.
 fn write_private(path: &Path, text: &str) -> Result<(), BackupCmdError> {
-    use std::io::Write;
-    let err = |source| BackupCmdError::Write {
+    crate::private_file::write_private(
+        path,
+        text.as_bytes(),
+        crate::private_file::Existing::Replace,
+    )
+    .map_err(|source| BackupCmdError::Write {
         path: path.display().to_string(),
         source,
-    };
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).map_err(err)?;
-    file.write_all(text.as_bytes()).map_err(err)?;
-    file.sync_all().map_err(err)
+    })
 }

@@ -15,6 +15,7 @@ pub mod import_cmd;
 pub mod live_hub;
 pub mod metrics;
 pub mod periodic;
+pub mod private_file;
 pub mod retention;
 pub mod rotate_key_cmd;
 pub mod secret_key;

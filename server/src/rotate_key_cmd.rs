@@ -8,7 +8,6 @@
 //! ciphertexts without their key. With `IPMI_MONITOR_SECRET_KEY` the new key must come from
 //! another variable (`--new-key-env`), since we cannot change the operator's environment.
 
-use std::io::Write;
 use std::path::Path;
 
 use app::entities::bmc_credential;
@@ -16,6 +15,7 @@ use app::ssr::secrets::{SecretBox, SecretError};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
 
 use crate::config::Config;
+use crate::private_file::{Existing, key_file_text, write_private};
 use crate::secret_key::KEY_FILE;
 
 #[derive(Debug, thiserror::Error)]
@@ -135,12 +135,5 @@ fn write_key_file(path: &Path, key: &[u8]) -> Result<(), RotateKeyError> {
         path: path.to_owned(),
         source,
     };
-    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).map_err(io)?;
-    file.write_all(format!("{hex}\n").as_bytes()).map_err(io)?;
-    file.sync_all().map_err(io)
+    write_private(path, key_file_text(key).as_bytes(), Existing::Replace).map_err(io)
 }

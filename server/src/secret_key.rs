@@ -2,12 +2,12 @@
 //! data dir, created (mode 0600) on first start. Losing the key makes stored BMC passwords
 //! unreadable, so it is never regenerated over an existing file.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use app::ssr::secrets::{KEY_LEN, SecretBox};
 
 use crate::config::Config;
+use crate::private_file::{Existing, key_file_text, write_private};
 
 /// Name of the key file in the data dir.
 pub const KEY_FILE: &str = "secret.key";
@@ -52,15 +52,8 @@ fn create_key_file(path: &Path) -> Result<[u8; KEY_LEN], SecretKeyError> {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
     let key = SecretBox::generate_key();
-    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
-    let mut options = std::fs::OpenOptions::new();
-    // create_new: never overwrite a key that another process just wrote.
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path).map_err(io)?;
-    file.write_all(format!("{hex}\n").as_bytes()).map_err(io)?;
-    file.sync_all().map_err(io)?;
+    // Keep: never overwrite a key that another process just wrote.
+    write_private(path, key_file_text(&key).as_bytes(), Existing::Keep).map_err(io)?;
     tracing::info!(path = %path.display(), "generated a new secret key; back it up with the database");
     Ok(key)
 }

@@ -197,6 +197,15 @@ async fn a_viewer_token_reads_servers_sensors_history_and_events() {
     assert_eq!(texts, ["event 4", "event 2"]);
     let (_, warning_up) = get_json(&client, server.url("/api/v1/events?severity=warning")).await;
     assert_eq!(warning_up["events"].as_array().unwrap().len(), 3);
+    // An empty severity (a form's "any severity") is no filter, on JSON and CSV alike.
+    let (status, any) = get_json(&client, server.url("/api/v1/events?severity=")).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        any["events"],
+        get_json(&client, server.url("/api/v1/events")).await.1["events"]
+    );
+    let (status, _) = get_json(&client, server.url("/api/v1/events?severity=loud")).await;
+    assert_eq!(status, 400);
 
     // Paging: two at a time, newest first, until next_before_id is null.
     let mut seen = Vec::new();

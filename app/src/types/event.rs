@@ -31,6 +31,17 @@ impl Severity {
             _ => None,
         }
     }
+
+    /// A "this severity and worse" filter as a form or query string gives it: absent or
+    /// empty (a form's "any severity") means no filter; anything else must be a severity.
+    pub fn parse_filter(text: Option<&str>) -> Result<Option<Self>, String> {
+        match text.map(str::trim).filter(|t| !t.is_empty()) {
+            None => Ok(None),
+            Some(t) => Self::parse(t)
+                .map(Some)
+                .ok_or_else(|| format!("severity '{t}' is not info, warning or critical")),
+        }
+    }
 }
 
 /// One row of an event list.
@@ -59,6 +70,21 @@ pub struct EventPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_severity_filter_is_no_filter_and_a_wrong_one_is_an_error() {
+        assert_eq!(Severity::parse_filter(None), Ok(None));
+        assert_eq!(Severity::parse_filter(Some(" ")), Ok(None));
+        assert_eq!(
+            Severity::parse_filter(Some("warning")),
+            Ok(Some(Severity::Warning))
+        );
+        assert!(
+            Severity::parse_filter(Some("loud"))
+                .unwrap_err()
+                .contains("loud")
+        );
+    }
 
     #[test]
     fn severity_round_trips_and_orders() {

@@ -25,12 +25,8 @@ pub async fn list_events_page(
             format!("must be between 1 and {MAX_EVENTS_PAGE}"),
         ));
     }
-    let min_severity = match severity.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(text) => Some(Severity::parse(text).ok_or_else(|| {
-            auth::invalid("severity", "severity must be info, warning or critical")
-        })?),
-    };
+    let min_severity =
+        Severity::parse_filter(severity.as_deref()).map_err(|m| auth::invalid("severity", m))?;
     let ctx = crate::ssr::app_context()?;
     let filter = EventFilter {
         server_id,

@@ -29,6 +29,22 @@ pub struct EventQuery {
     pub before_id: Option<i64>,
 }
 
+impl EventQuery {
+    /// The filter these parameters describe, at most `limit` rows; a 400 for a bad severity.
+    pub fn filter(&self, limit: u64) -> Result<EventFilter, ApiError> {
+        Ok(EventFilter {
+            server_id: self.server_id,
+            min_severity: Severity::parse_filter(self.severity.as_deref())
+                .map_err(ApiError::BadRequest)?,
+            source: self.source.clone(),
+            since: self.since,
+            until: self.until,
+            before_id: self.before_id,
+            limit,
+        })
+    }
+}
+
 pub async fn list_events(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
@@ -41,24 +57,7 @@ pub async fn list_events(
             "limit must be 1 to {MAX_LIMIT}"
         )));
     }
-    let min_severity = match &query.severity {
-        Some(text) => Some(Severity::parse(text).ok_or_else(|| {
-            ApiError::BadRequest(format!(
-                "severity '{text}' is not info, warning or critical"
-            ))
-        })?),
-        None => None,
-    };
-    let filter = EventFilter {
-        server_id: query.server_id,
-        min_severity,
-        source: query.source.clone(),
-        since: query.since,
-        until: query.until,
-        before_id: query.before_id,
-        limit,
-    };
-    let (events, next_before_id) = event_page(&state.db, &filter).await?;
+    let (events, next_before_id) = event_page(&state.db, &query.filter(limit)?).await?;
     Ok(Json(EventPage {
         events,
         next_before_id,

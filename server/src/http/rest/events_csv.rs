@@ -1,9 +1,9 @@
 //! `GET /api/v1/events.csv`: the same events and filters as `/api/v1/events`, as a CSV file
 //! (time, server, severity, source, description), up to 10,000 rows.
 
-use app::api::events::queries::{EventFilter, event_page};
+use app::api::events::queries::event_page;
 use app::ssr::auth::Principal;
-use app::types::{Role, Severity};
+use app::types::Role;
 use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::header;
@@ -21,23 +21,7 @@ pub async fn events_csv(
     Query(query): Query<EventQuery>,
 ) -> Result<Response, ApiError> {
     principal.check(Role::Viewer)?;
-    let min_severity = match &query.severity {
-        Some(text) if !text.is_empty() => Some(Severity::parse(text).ok_or_else(|| {
-            ApiError::BadRequest(format!(
-                "severity '{text}' is not info, warning or critical"
-            ))
-        })?),
-        _ => None,
-    };
-    let filter = EventFilter {
-        server_id: query.server_id,
-        min_severity,
-        source: query.source.clone(),
-        since: query.since,
-        until: query.until,
-        before_id: query.before_id,
-        limit: query.limit.unwrap_or(MAX_ROWS).clamp(1, MAX_ROWS),
-    };
+    let filter = query.filter(query.limit.unwrap_or(MAX_ROWS).clamp(1, MAX_ROWS))?;
     let (events, _) = event_page(&state.db, &filter).await?;
     let mut out = String::from("time,server,severity,event\r\n");
     for e in events {
