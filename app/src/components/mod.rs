@@ -3,5 +3,6 @@
 pub mod auth;
 pub mod chart;
 pub mod dashboard;
+pub mod events;
 pub mod fleet;
 pub mod layout;

@@ -21,8 +21,11 @@ pub fn DocsPage() -> impl IntoView {
             </p>
             <h2 id="pages">"Pages"</h2>
             <dl>
-                <dt>"Dashboard"</dt><dd>"Every server with its state: online, OS down, BMC down or dark."</dd>
+                <dt>"Dashboard"</dt><dd>"Every server with its state (online, OS down, BMC down or dark), power, hottest temperature and warning and critical events in the chosen time range. Search, filter by state, tag or events, sort; the filters are in the address, so a filtered view is a link. Collect now polls every server at once; a dialog shows the first collection of new servers."</dd>
+                <dt>"Server"</dt><dd>"One server's facts and tabs: events (severity filter, raw SEL bytes, CSV), sensors with state colours, thresholds and a one-hour sparkline (click a sensor for its history over 1 h to 1 y), the power chart, inventory, actions (power, identify, BMC reset, SEL clear; type the server's name to confirm) and its settings with a login test."</dd>
                 <dt>"Events"</dt><dd>"The SEL of every server in one table, newest first."</dd>
+                <dt>"Settings → Servers"</dt><dd>"Add, edit, deprecate (stop polling, keep history), restore and delete servers; import a CSV, JSON, YAML or INI list (the Python ipmi-monitor's files too) after a preview that shows each row and each problem with its line; export CSV."</dd>
+                <dt>"Settings → Credentials"</dt><dd>"The default BMC login; pick servers (all, those shown by a filter, those without their own login), test their logins live with a progress bar, and give them a login in one go. Passwords are write-only."</dd>
                 <dt>"Settings"</dt><dd>"This installation: version, database and data directory."</dd>
                 <dt>"Settings → Users"</dt><dd>"Admins add people with a role (viewer, operator, admin), change roles, reset passwords."</dd>
                 <dt>"Settings → API tokens"</dt><dd>"Admins create tokens for scripts and Grafana; a token is shown once, has a role and an optional expiry, and can be revoked."</dd>
@@ -45,6 +48,7 @@ pub fn DocsPage() -> impl IntoView {
                 <dt><code>"/ws"</code></dt><dd>"Websocket of JSON live updates (signed in)."</dd>
                 <dt><code>"POST /api/<function>"</code></dt><dd>"The server functions the pages use (list_servers, list_events_page, …), form-encoded or JSON; scripts send "<code>"Authorization: Bearer imt_…"</code>"."</dd>
                 <dt><code>"POST /api/backup"</code></dt><dd>"A backup as a file (admins)."</dd>
+                <dt><code>"/api/v1/…"</code></dt><dd>"The REST API for automation: servers (read, add, edit, delete, import, export), sensors and their history, power history, events (JSON and CSV), actions, login tests and collect-now. Described in "<a href="/api/openapi.json">"/api/openapi.json"</a>"."</dd>
             </dl>
             <h2 id="cli">"Command line"</h2>
             <pre>

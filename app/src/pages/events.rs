@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::events::list_events_page;
 use crate::api::servers::list_servers;
+use crate::components::events::SeveritySelect;
 use crate::types::Severity;
 use crate::url::percent_encode;
 
@@ -64,13 +65,7 @@ pub fn EventsPage() -> impl IntoView {
                                 .map(|s| view! { <option value=s.id.0.to_string() selected=server == Some(s.id.0)>{s.name}</option> })
                                 .collect_view()}
                         </select>
-                        <select name="severity" aria-label="severity">
-                            <option value="" selected=severity.is_none()>"any severity"</option>
-                            {["warning", "critical"]
-                                .into_iter()
-                                .map(|s| view! { <option value=s selected=severity.as_deref() == Some(s)>{format!("{s} and worse")}</option> })
-                                .collect_view()}
-                        </select>
+                        <SeveritySelect chosen=severity.clone()/>
                         <button type="submit">"Filter"</button>
                         <a class="button" href=link(None, true) id="events-csv" download="events.csv">"Download CSV"</a>
                     </form>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::events::list_events_page;
+use crate::components::events::SeveritySelect;
 use crate::types::{EventRow, Severity};
 use crate::url::percent_encode;
 
@@ -38,13 +39,7 @@ pub fn EventsTab(id: i64, severity: Option<String>, before: Option<i64>) -> impl
             <h2>"Events"</h2>
             <form method="get" action=format!("/servers/{id}") class="filters">
                 <input type="hidden" name="tab" value="events"/>
-                <select name="severity" aria-label="severity">
-                    <option value="" selected=chosen.is_none()>"any severity"</option>
-                    {["warning", "critical"]
-                        .into_iter()
-                        .map(|s| view! { <option value=s selected=chosen.as_deref() == Some(s)>{format!("{s} and worse")}</option> })
-                        .collect_view()}
-                </select>
+                <SeveritySelect chosen=chosen/>
                 <button type="submit">"Filter"</button>
                 <a class="button" href=csv download="events.csv">"Download CSV"</a>
             </form>
