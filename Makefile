@@ -11,7 +11,7 @@ GIT_BRANCH ?= $(shell git rev-parse --abbrev-ref HEAD 2>/dev/null || echo unknow
 BUILD_TIME ?= $(shell git log -1 --format=%cd --date=format:'%Y-%m-%d %H:%M' 2>/dev/null || echo unknown)
 export GIT_COMMIT GIT_BRANCH BUILD_TIME
 
-.PHONY: run test demo container-check setup setup-test setup-lab release lint unit e2e bench-engine fmt clean
+.PHONY: run test demo container-check setup setup-test setup-lab release lint unit e2e bench-engine bench-dashboard fmt clean
 
 ## run: build in release mode and serve http://127.0.0.1:5001 (SQLite in ./data)
 run: setup release
@@ -61,6 +61,11 @@ e2e:
 ## bench-engine: 200 lab BMCs polled natively and with ipmitool, figures printed
 bench-engine: setup-test
 	cargo run --locked --release -p engine --example bench_fleet -- --bmcs 200
+
+## bench-dashboard: the dashboard rendered for 1,000 servers, request times printed
+bench-dashboard:
+	scripts/build-site.sh release
+	cargo run --locked --release -p server --example bench_dashboard -- --servers 1000
 
 fmt:
 	cargo fmt --all
