@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod lab_servers;
+
 use std::net::SocketAddr;
 
 use sea_orm::ConnectionTrait;
