@@ -6,9 +6,11 @@
 // JavaScript off, that every page's server-rendered HTML has its content, and with it on, that
 // the page hydrates (the theme switch works), client-side navigation works, the websocket
 // connects, turns "offline" when the server goes away and reconnects when it is back.
+// With two simulated BMCs (lab/bmc-fleet) it imports servers through the preview, tests and sets
+// their logins from Settings → Credentials, and watches a dashboard card change live.
 // Screenshots go to e2e/screenshots/. Any JavaScript error fails the run.
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -60,6 +62,17 @@ async function waitHealthy(timeoutMs = 30000) {
   throw new Error(`server not healthy at ${base} within ${timeoutMs} ms`);
 }
 
+// Two simulated BMCs (lab/bmc-fleet, OpenIPMI's ipmi_sim) on loopback ports derived from the
+// HTTP port, so runs side by side do not collide; stopped at the end whatever happens.
+const labDir = mkdtempSync(join(tmpdir(), 'ipmi-e2e-lab-'));
+const labBase = 10000 + (port % 600) * 30;
+const labEnv = { ...process.env, BMC_FLEET_DIR: labDir };
+function fleet(...args) {
+  const r = spawnSync('bash', [join(here, '..', 'lab', 'bmc-fleet'), ...args], { env: labEnv, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bmc-fleet ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
 async function stopServer() {
   if (!server) return;
   const exited = new Promise(resolve => server.once('exit', resolve));
@@ -83,6 +96,8 @@ const browser = await chromium.launch({
 });
 
 try {
+  fleet('start', '2', '--base-port', String(labBase), '--console-base', String(labBase + 10),
+    '--proxy-base', String(labBase + 20), '--drift', '0');
   server = startServer();
   await waitHealthy();
 
@@ -228,9 +243,8 @@ try {
     await page.waitForSelector('#empty-fleet', { timeout: 10000 });
   });
 
-  // Two servers whose BMC ports are closed on loopback: every poll fails at once (ICMP port
-  // unreachable), so their cards change state and poll time while the page is open.
-  const goodCsv = 'name,bmc_address,bmc_port,tags\ne2e-a,127.0.0.1,9,e2e\ne2e-b,127.0.0.1,13,e2e\n';
+  // The two lab BMCs as servers, without a login yet.
+  const goodCsv = `name,bmc_address,bmc_port,cipher_suite,tags\ne2e-a,127.0.0.1,${labBase},3,e2e\ne2e-b,127.0.0.1,${labBase + 1},3,e2e\n`;
   await check('import: the preview shows per-line errors, then the fixed list imports', async () => {
     await page.goto(base + '/settings/servers');
     await page.waitForSelector('#no-servers', { timeout: 10000 });
@@ -252,31 +266,37 @@ try {
     await page.waitForSelector('#server-table tr[data-server="e2e-b"]', { timeout: 10000 });
   });
 
-  await check('credentials: test the selected servers live, then give them a login', async () => {
+  await check('credentials against lab BMCs: a wrong default fails the live test, a bulk login fixes it', async () => {
     // Until a login exists the collector cannot poll them; the dashboard check below needs polls.
     await page.click('nav a[href="/settings"]');
     await page.waitForSelector('#system-info', { timeout: 10000 });
     await page.click('nav.tabs a[href="/settings/credentials"]');
     await page.waitForSelector('#login-table', { timeout: 10000 });
     await page.fill('#default-user', 'admin');
-    await page.fill('#default-password', 'default-secret');
+    await page.fill('#default-password', 'not-the-password');
     await page.click('#default-login button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('#default-login-state')?.textContent.includes('admin, password set'), null, { timeout: 10000 });
-    assert(!(await page.content()).includes('default-secret'), 'the password is never shown again');
+    assert(!(await page.content()).includes('not-the-password'), 'the password is never shown again');
     await page.click('#select-all');
     assert((await page.textContent('#selected-count')).startsWith('2 selected'), 'both selected');
-    await page.click('#run-login-tests');
-    await page.waitForFunction(() => document.querySelector('#login-test-summary')?.textContent.startsWith('2 of 2 tested'), null, { timeout: 30000 });
-    const outcomes = await page.$$eval('#login-table .login-result span', spans => spans.map(s => s.dataset.outcome));
-    assert(outcomes.length === 2 && outcomes.every(o => o === 'Unreachable'), `outcomes: ${outcomes}`);
-    assert(await page.getAttribute('#login-test-progress', 'aria-valuenow') === '2', 'progress bar full');
-    await page.screenshot({ path: join(shots, 'credentials-test.png'), fullPage: true });
-    await page.fill('#bulk-user', 'ops');
-    await page.fill('#bulk-password', 'ops-secret');
+    const testAll = async () => {
+      await page.click('#run-login-tests');
+      await page.waitForFunction(() => document.querySelector('#login-test-summary')?.textContent.startsWith('2 of 2 tested'), null, { timeout: 30000 });
+      assert(await page.getAttribute('#login-test-progress', 'aria-valuenow') === '2', 'progress bar full');
+      return page.$$eval('#login-table .login-result span', spans => spans.map(s => s.dataset.outcome));
+    };
+    let outcomes = await testAll();
+    assert(outcomes.length === 2 && outcomes.every(o => o === 'WrongPassword'), `with the wrong default: ${outcomes}`);
+    await page.fill('#bulk-user', 'admin');
+    await page.fill('#bulk-password', 'password');
     await page.click('#apply-login-submit');
     await page.waitForSelector('#apply-results li[data-outcome="set"]', { timeout: 10000 });
     assert(await page.locator('#apply-results li[data-outcome="set"]').count() === 2, 'both got their own login');
-    await page.waitForFunction(() => [...document.querySelectorAll('#login-table td')].some(td => td.textContent.includes('own: ops')), null, { timeout: 10000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('#login-table td')].filter(td => td.textContent.includes('own: admin')).length === 2, null, { timeout: 10000 });
+    await page.click('#select-all');
+    outcomes = await testAll();
+    assert(outcomes.length === 2 && outcomes.every(o => o === 'Ok'), `with their own login: ${outcomes}`);
+    await page.screenshot({ path: join(shots, 'credentials-test.png'), fullPage: true });
   });
 
   await check('a live update over /ws changes a card in place and keeps a text selection', async () => {
@@ -299,7 +319,7 @@ try {
       return card && card.querySelector('.server-poll').textContent.trim() !== was;
     }, before, { timeout: 45000 });
     const state = await card.locator('.badge').getAttribute('data-state');
-    assert(state === 'BMC down', `state after a failed poll: ${state}`);
+    assert(state === 'online', `state after a poll with the right login: ${state}`);
     assert(await page.evaluate(() => getSelection().toString()) === 'e2e-b', 'the text selection survived the update');
     await page.screenshot({ path: join(shots, 'live-dashboard.png'), fullPage: true });
   });
@@ -328,6 +348,8 @@ try {
   await ctx.close();
 } finally {
   await browser.close();
+  try { fleet('stop'); } catch (e) { console.log(`lab stop: ${e.message}`); }
+  rmSync(labDir, { recursive: true, force: true });
   await stopServer();
   rmSync(dataDir, { recursive: true, force: true });
 }
