@@ -98,6 +98,9 @@ async fn seed(server: &TestServer) -> (i64, i64) {
             asserted: Set(true),
             severity: Set((*severity).to_owned()),
             description: Set(format!("event {n}")),
+            sensor_type: Set(Some(
+                if n == 2 { "Memory" } else { "Temperature" }.to_owned(),
+            )),
             collected_at: Set(now),
             ..Default::default()
         }
@@ -206,6 +209,14 @@ async fn a_viewer_token_reads_servers_sensors_history_and_events() {
     );
     let (status, _) = get_json(&client, server.url("/api/v1/events?severity=loud")).await;
     assert_eq!(status, 400);
+    let (_, memory) = get_json(&client, server.url("/api/v1/events?sensor_type=memory")).await;
+    let texts: Vec<&str> = memory["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["description"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["event 2"], "by sensor type, any case");
 
     // Paging: two at a time, newest first, until next_before_id is null.
     let mut seen = Vec::new();

@@ -15,6 +15,8 @@ pub struct EventFilter {
     pub min_severity: Option<Severity>,
     /// `sel` or `synthetic`.
     pub source: Option<String>,
+    /// The SEL record's sensor type as stored ("Memory", "Temperature", …), any case.
+    pub sensor_type: Option<String>,
     pub since: Option<chrono::DateTime<chrono::Utc>>,
     pub until: Option<chrono::DateTime<chrono::Utc>>,
     /// Only events older than this id (paging backwards).
@@ -43,6 +45,16 @@ pub async fn event_page(
     }
     if let Some(source) = &filter.source {
         select = select.filter(sel_event::Column::Source.eq(source.as_str()));
+    }
+    if let Some(kind) = filter
+        .sensor_type
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    {
+        use sea_orm::sea_query::{Expr, ExprTrait, Func};
+        let stored = Expr::expr(Func::lower(Expr::col(sel_event::Column::SensorType)));
+        select = select.filter(ExprTrait::eq(stored, kind.to_lowercase()));
     }
     if let Some(since) = filter.since {
         select = select.filter(sel_event::Column::Timestamp.gte(since));

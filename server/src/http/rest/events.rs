@@ -23,6 +23,8 @@ pub struct EventQuery {
     pub severity: Option<String>,
     /// `sel` or `synthetic`.
     pub source: Option<String>,
+    /// The sensor type of the SEL record, as ipmitool names it ("Memory", "Temperature", …).
+    pub sensor_type: Option<String>,
     pub since: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
     pub limit: Option<u64>,
@@ -37,6 +39,7 @@ impl EventQuery {
             min_severity: Severity::parse_filter(self.severity.as_deref())
                 .map_err(ApiError::BadRequest)?,
             source: self.source.clone(),
+            sensor_type: self.sensor_type.clone(),
             since: self.since,
             until: self.until,
             before_id: self.before_id,

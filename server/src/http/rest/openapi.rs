@@ -207,6 +207,7 @@ pub fn document(version: &str) -> Value {
                     query("server_id", "integer", "only this server"),
                     query("severity", "string", "info, warning or critical: that and worse"),
                     query("source", "string", "sel (from the BMC) or synthetic (recorded by the app)"),
+                    query("sensor_type", "string", "the SEL record's sensor type as ipmitool names it (Memory, Temperature, …), any case"),
                     query("since", "string", "RFC 3339"),
                     query("until", "string", "RFC 3339"),
                     query("limit", "integer", "1 to 1000 (default 100)"),
