@@ -95,6 +95,8 @@ impl ServerAction {
 pub struct CollectionProgress {
     pub total: usize,
     pub done: usize,
+    /// Of the done ones, how many failed (BMC unreachable, wrong login, no login, …).
+    pub failed: usize,
     /// The first collection after start-up (the dashboard shows a dialog for it).
     pub initial: bool,
 }

@@ -22,6 +22,7 @@ pub struct CollectRequests {
 struct Batch {
     pending: HashSet<i64>,
     total: usize,
+    failed: usize,
     initial: bool,
 }
 
@@ -49,6 +50,7 @@ impl CollectRequests {
         let current = batch.get_or_insert_with(|| Batch {
             pending: HashSet::new(),
             total: 0,
+            failed: 0,
             initial,
         });
         let before = current.pending.len();
@@ -58,13 +60,16 @@ impl CollectRequests {
         progress_of(current)
     }
 
-    /// Counts a finished poll; `Some` when it belonged to the batch (the batch ends when the
-    /// last one finishes).
-    pub(super) fn finished(&self, id: i64) -> Option<CollectionProgress> {
+    /// Counts a finished poll, `ok` or not; `Some` when it belonged to the batch (the batch
+    /// ends when the last one finishes).
+    pub(super) fn finished(&self, id: i64, ok: bool) -> Option<CollectionProgress> {
         let mut batch = self.batch.lock().unwrap_or_else(PoisonError::into_inner);
         let current = batch.as_mut()?;
         if !current.pending.remove(&id) {
             return None;
+        }
+        if !ok {
+            current.failed += 1;
         }
         let progress = progress_of(current);
         if current.pending.is_empty() {
@@ -100,6 +105,7 @@ fn progress_of(batch: &Batch) -> Option<CollectionProgress> {
     Some(CollectionProgress {
         total: batch.total,
         done: batch.total - batch.pending.len(),
+        failed: batch.failed,
         initial: batch.initial,
     })
 }
@@ -117,16 +123,17 @@ mod tests {
         let requests = CollectRequests::default();
         let p = requests.track(&ids(&[1, 2, 3]), true).unwrap();
         assert_eq!((p.total, p.done, p.initial), (3, 0, true));
-        assert_eq!(requests.finished(9), None, "not in the batch");
-        assert_eq!(requests.finished(1).unwrap().done, 1);
+        assert_eq!(requests.finished(9, true), None, "not in the batch");
+        assert_eq!(requests.finished(1, false).unwrap().failed, 1);
         // A request during the batch joins it; a server already pending is not counted twice.
         let p = requests.track(&ids(&[3, 4]), false).unwrap();
         assert_eq!((p.total, p.done, p.initial), (4, 1, false));
-        assert_eq!(requests.finished(2).unwrap().done, 2);
+        assert_eq!(requests.finished(2, true).unwrap().done, 2);
         let p = requests.forget_missing(&ids(&[4])).unwrap();
         assert_eq!((p.total, p.done), (3, 2));
-        let last = requests.finished(4).unwrap();
+        let last = requests.finished(4, true).unwrap();
         assert!(last.finished());
+        assert_eq!(last.failed, 1);
         assert_eq!(requests.progress(), None, "the batch ended");
     }
 

@@ -119,7 +119,7 @@ impl Collector {
                     if let Ok(PollDone { id, healthy, reported }) = done {
                         busy.remove(&id);
                         // A reported poll is counted by the writer once it is stored.
-                        if !reported && let Some(progress) = self.requests.finished(id) {
+                        if !reported && let Some(progress) = self.requests.finished(id, false) {
                             self.publish_progress(progress);
                         }
                         let slot = slots.entry(id).or_default();
@@ -276,7 +276,7 @@ async fn write_reports(
             Ok(stored) => stored,
             Err(err) => {
                 tracing::error!(server = %report.server_name, error = %err, "collector: storing a poll failed");
-                count_finished(&hub, &status, &requests, report.server_id);
+                count_finished(&hub, &status, &requests, report.server_id, false);
                 continue;
             }
         };
@@ -300,12 +300,18 @@ async fn write_reports(
             Err(err) => tracing::warn!(error = %err, "collector: cannot read back a server"),
         }
         // Counted last, so a browser that reloads on "done" sees the stored poll.
-        count_finished(&hub, &status, &requests, report.server_id);
+        count_finished(&hub, &status, &requests, report.server_id, healthy);
     }
 }
 
-fn count_finished(hub: &LiveHub, status: &CollectorStatus, requests: &CollectRequests, id: i64) {
-    if let Some(progress) = requests.finished(id) {
+fn count_finished(
+    hub: &LiveHub,
+    status: &CollectorStatus,
+    requests: &CollectRequests,
+    id: i64,
+    ok: bool,
+) {
+    if let Some(progress) = requests.finished(id, ok) {
         publish_progress(hub, status, progress);
     }
 }

@@ -46,6 +46,12 @@ fn ProgressBar(progress: RwSignal<Option<CollectionProgress>>, id: &'static str)
             aria-valuemax=move || current().total.to_string() aria-valuenow=move || current().done.to_string()>
             <span style=move || format!("width: {}%", current().percent())></span>
         </div>
-        <p class="hint">{move || format!("{} of {} servers collected", current().done, current().total)}</p>
+        <p class="hint">{move || {
+            let p = current();
+            match p.failed {
+                0 => format!("{} of {} servers collected", p.done, p.total),
+                failed => format!("{} of {} servers collected, {failed} failed (see their server pages)", p.done, p.total),
+            }
+        }}</p>
     }
 }

@@ -166,7 +166,8 @@ pub fn document(version: &str) -> Value {
                 "summary": "Progress of a requested collection (collect now, or the first poll of new servers)",
                 "responses": ok(json!({ "type": "object", "properties": { "progress": {
                     "type": "object", "nullable": true, "properties": {
-                        "total": { "type": "integer" }, "done": { "type": "integer" }, "initial": { "type": "boolean" } } } } }))
+                        "total": { "type": "integer" }, "done": { "type": "integer" },
+                        "failed": { "type": "integer" }, "initial": { "type": "boolean" } } } } }))
             }},
             "/api/v1/servers/{id}/sensors": { "get": {
                 "summary": "The server's sensors with their latest values",
