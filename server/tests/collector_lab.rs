@@ -264,3 +264,46 @@ async fn a_crashed_bmc_goes_down_alone_and_recovers() {
         "{texts:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_watching_client_gets_its_servers_sensors_and_no_others() {
+    use futures_util::SinkExt;
+    use tokio_tungstenite::tungstenite::Message;
+
+    let lab = Lab::start(2);
+    let server = TestServer::start_with_env(fast_collector()).await;
+    let ids = add_lab_servers(&server, &lab).await;
+    let mut socket = server.ws_connect().await;
+    let watch = serde_json::json!({ "type": "watch", "servers": [ids[0]] });
+    socket
+        .send(Message::Text(watch.to_string().into()))
+        .await
+        .unwrap();
+    let mut updated = Vec::new();
+    let until = tokio::time::Instant::now() + Duration::from_secs(20);
+    // Two polls of the watched server: enough time for the other one's to arrive too.
+    while updated.iter().filter(|id| **id == ids[0]).count() < 2
+        && tokio::time::Instant::now() < until
+    {
+        let Ok(Some(Ok(frame))) = tokio::time::timeout(Duration::from_secs(6), socket.next()).await
+        else {
+            continue;
+        };
+        let Ok(text) = frame.into_text() else {
+            continue;
+        };
+        if let Ok(LiveMessage::SensorsUpdated { server_id, sensors }) = serde_json::from_str(&text)
+        {
+            assert!(sensors.iter().any(|s| s.name == "CPU1 Temp"), "{sensors:?}");
+            updated.push(server_id.0);
+        }
+    }
+    assert!(
+        updated.iter().filter(|id| **id == ids[0]).count() >= 2,
+        "the watched server's sensors came with each poll: {updated:?}"
+    );
+    assert!(
+        !updated.contains(&ids[1]),
+        "an unwatched server's did not: {updated:?}"
+    );
+}

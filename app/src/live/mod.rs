@@ -7,7 +7,7 @@ mod socket;
 
 use leptos::prelude::*;
 
-use crate::types::LiveMessage;
+use crate::types::{LiveMessage, ServerId};
 
 /// Shared state of the websocket connection.
 #[derive(Clone, Copy)]
@@ -16,6 +16,8 @@ pub struct LiveConnection {
     pub connected: RwSignal<bool>,
     /// The last message received, for components that react to pushes.
     pub last_message: RwSignal<Option<LiveMessage>>,
+    /// Servers whose sensor updates this page wants (the server page sets its own).
+    pub watch: RwSignal<Vec<ServerId>>,
 }
 
 /// Creates the connection state and, in the browser, opens the socket (reconnecting with
@@ -24,6 +26,7 @@ pub fn provide_live_connection() {
     let live = LiveConnection {
         connected: RwSignal::new(false),
         last_message: RwSignal::new(None),
+        watch: RwSignal::new(Vec::new()),
     };
     provide_context(live);
     #[cfg(feature = "hydrate")]
@@ -36,5 +39,6 @@ pub fn use_live() -> LiveConnection {
     use_context::<LiveConnection>().unwrap_or_else(|| LiveConnection {
         connected: RwSignal::new(false),
         last_message: RwSignal::new(None),
+        watch: RwSignal::new(Vec::new()),
     })
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CollectionProgress, EventRow, ServerSummary};
+use super::{CollectionProgress, EventRow, SensorRow, ServerId, ServerSummary};
 
 /// One websocket message from the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -19,4 +19,20 @@ pub enum LiveMessage {
     NewEvents { events: Vec<EventRow> },
     /// A requested collection (collect now, or the first one after start) advanced.
     CollectionProgress { progress: CollectionProgress },
+    /// A server's sensors after a poll; sent only to clients watching that server.
+    SensorsUpdated {
+        server_id: ServerId,
+        sensors: Vec<SensorRow>,
+    },
+}
+
+/// The most servers one client may watch (a server page watches one).
+pub const MAX_WATCHED: usize = 64;
+
+/// One websocket message from a client.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientMessage {
+    /// Send me `SensorsUpdated` for these servers (replaces the previous list).
+    Watch { servers: Vec<ServerId> },
 }

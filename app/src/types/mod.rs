@@ -25,7 +25,7 @@ pub use fleet::{
     DefaultLogin, ImportPreview, ImportSummary, LoginChange, ManagedServer, ServerFields,
 };
 pub use history::{ChartRange, History, HistoryPoint, Resolution};
-pub use live::LiveMessage;
+pub use live::{ClientMessage, LiveMessage, MAX_WATCHED};
 pub use server::{ServerId, ServerState, ServerStats, ServerSummary};
 pub use server_detail::{SensorRow, ServerDetail, ServerInventory, StatusDetail};
 pub use system::SystemInfo;

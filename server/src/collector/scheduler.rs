@@ -6,10 +6,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::api::servers::queries::summary_of;
+use app::api::servers::queries::{server_sensors, summary_of};
 use app::entities::{server, server_status};
 use app::ssr::secrets::SecretBox;
-use app::types::{CollectionProgress, LiveMessage};
+use app::types::{CollectionProgress, LiveMessage, ServerId};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
@@ -298,6 +298,17 @@ async fn write_reports(
             }
             Ok(None) => {}
             Err(err) => tracing::warn!(error = %err, "collector: cannot read back a server"),
+        }
+        if hub.is_watched(report.server_id) {
+            match server_sensors(&db, report.server_id).await {
+                Ok(sensors) => {
+                    hub.publish(LiveMessage::SensorsUpdated {
+                        server_id: ServerId(report.server_id),
+                        sensors,
+                    });
+                }
+                Err(err) => tracing::warn!(error = %err, "collector: cannot read back sensors"),
+            }
         }
         // Counted last, so a browser that reloads on "done" sees the stored poll.
         count_finished(&hub, &status, &requests, report.server_id, healthy);
