@@ -48,8 +48,9 @@ pub fn ServerPage() -> impl IntoView {
     });
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                let q = query.get_untracked();
+            {move || {
+                // Tracked: a tab link changes only the query, and the page must follow.
+                let q = query.get();
                 let tab = q
                     .get("tab")
                     .filter(|t| TABS.iter().any(|(key, _)| key == t))
@@ -61,6 +62,7 @@ pub fn ServerPage() -> impl IntoView {
                 let sensor = q.get("sensor").and_then(|v| v.parse::<i64>().ok());
                 let severity = parse_severity(q.get("severity"));
                 let before = q.get("before").and_then(|v| v.parse::<i64>().ok());
+                Suspend::new(async move {
                 match detail.await {
                     Ok(Some(detail)) => {
                         let id = detail.summary.id.0;
@@ -102,7 +104,8 @@ pub fn ServerPage() -> impl IntoView {
                     .into_any(),
                     Err(err) => view! { <p class="error">{err.to_string()}</p> }.into_any(),
                 }
-            })}
+                })
+            }}
         </Suspense>
     }
 }
