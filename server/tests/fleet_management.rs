@@ -97,6 +97,19 @@ async fn rest_adds_edits_deprecates_restores_and_deletes_a_server() {
     )
     .await;
     assert_eq!(status, 400, "unknown field");
+    let (status, body) = send(
+        &server,
+        Method::POST,
+        "/api/v1/servers",
+        Some(json!({ "name": "gpu-05", "bmc_address": "10.9.0.15",
+                     "username": "admin", "password": "twenty-one bytes long" })),
+    )
+    .await;
+    assert_eq!(
+        status, 422,
+        "IPMI 2.0 passwords are at most 20 bytes: {body}"
+    );
+    assert_eq!(body["problems"][0]["field"], "password", "{body}");
     let count = server::Entity::find()
         .all(&server.state.db)
         .await

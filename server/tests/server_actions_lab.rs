@@ -137,7 +137,7 @@ async fn power_actions_reach_the_bmc_and_are_audited_and_on_the_timeline() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_tests_tell_ok_from_wrong_password_and_unreachable() {
-    let lab = Lab::start(2);
+    let lab = Lab::start(3);
     let server = TestServer::start().await;
     let good = add_lab_server(&server, &lab, 1, "lab-login-1").await;
     let dead = add_lab_server(&server, &lab, 2, "lab-login-2").await;
@@ -163,6 +163,27 @@ async fn login_tests_tell_ok_from_wrong_password_and_unreachable() {
     assert_eq!(wrong.outcome, LoginOutcome::WrongPassword, "{wrong:?}");
     let gone = test(dead, json!({})).await;
     assert_eq!(gone.outcome, LoginOutcome::Unreachable, "{gone:?}");
+
+    // A server with no stored login at all: its Test button tries the login being entered.
+    let response = server
+        .admin_client()
+        .post(server.url("/api/v1/servers"))
+        .json(&json!({ "name": "lab-login-3", "bmc_address": "127.0.0.1",
+                       "bmc_port": lab.port(3).to_string(), "cipher_suite": "3" }))
+        .send()
+        .await
+        .unwrap();
+    let fresh = response.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let stored = test(fresh, json!({})).await;
+    assert_eq!(stored.outcome, LoginOutcome::NoCredentials, "{stored:?}");
+    let tried = test(
+        fresh,
+        json!({ "username": labkit::USER, "password": labkit::PASSWORD }),
+    )
+    .await;
+    assert_eq!(tried.outcome, LoginOutcome::Ok, "{tried:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -25,4 +25,7 @@ pub mod apply;
 pub use format::Format;
 pub use parse::{parse, parse_fields, parse_file};
 pub use password::Password;
-pub use plan::{ImportPlan, ImportRow, Privilege, Protocol, RowError, RowPreview};
+pub use plan::{
+    ImportPlan, ImportRow, MAX_BMC_PASSWORD_BYTES, MAX_BMC_USERNAME_BYTES, Privilege, Protocol,
+    RowError, RowPreview,
+};

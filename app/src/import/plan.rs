@@ -134,6 +134,10 @@ pub struct ImportRow {
     pub password: Option<Password>,
 }
 
+/// IPMI limits on a login (RAKP, IPMI v2.0 13.20 and 22.29): a longer one can never work.
+pub const MAX_BMC_USERNAME_BYTES: usize = 16;
+pub const MAX_BMC_PASSWORD_BYTES: usize = 20;
+
 /// The BMC port when none is given (RMCP/RMCP+).
 pub const DEFAULT_BMC_PORT: u16 = 623;
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::address::{parse_host_port, parse_port};
 use super::fields::Field;
 use super::password::Password;
-use super::plan::{ImportRow, Privilege, Protocol};
+use super::plan::{ImportRow, MAX_BMC_PASSWORD_BYTES, MAX_BMC_USERNAME_BYTES, Privilege, Protocol};
 use super::record::{Record, Sink, Value};
 
 /// Longest server name we accept (it is shown on cards and used in metric labels).
@@ -183,6 +183,16 @@ impl Draft {
             Field::Tags => self.tags = Some(parse_tags(text)),
             Field::Notes => self.notes = Some(text.to_owned()),
             Field::Enabled => self.enabled = Some(parse_bool(text)?),
+            Field::Username if text.len() > MAX_BMC_USERNAME_BYTES => {
+                return Err(format!(
+                    "longer than the {MAX_BMC_USERNAME_BYTES} bytes IPMI allows"
+                ));
+            }
+            Field::Password if text.len() > MAX_BMC_PASSWORD_BYTES => {
+                return Err(format!(
+                    "longer than the {MAX_BMC_PASSWORD_BYTES} bytes IPMI 2.0 allows"
+                ));
+            }
             Field::Username => self.username = Some(text.to_owned()),
             Field::Password => self.password = Some(Password::new(text)),
         }

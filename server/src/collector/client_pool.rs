@@ -74,6 +74,24 @@ impl ClientPool {
         }
     }
 
+    /// Closes the sessions of servers no longer polled (deleted, deprecated, disabled).
+    pub async fn retain(&self, polled: &std::collections::HashSet<i64>) {
+        let gone: Vec<Arc<BmcClient>> = {
+            let mut clients = self.clients.lock().await;
+            let ids: Vec<i64> = clients
+                .keys()
+                .filter(|id| !polled.contains(id))
+                .copied()
+                .collect();
+            ids.iter()
+                .filter_map(|id| clients.remove(id).map(|(_, c)| c))
+                .collect()
+        };
+        for client in gone {
+            close(client).await;
+        }
+    }
+
     /// Closes every session (shutdown).
     pub async fn close_all(&self) {
         let all: Vec<_> = self

@@ -22,4 +22,4 @@ pub use requests::CollectRequests;
 pub use scheduler::{Collector, CollectorSettings};
 pub use store::store_report;
 pub use synthetic::{SYNTHETIC_SOURCE, SyntheticEvent, record as record_synthetic};
-pub use target::poll_target;
+pub use target::{poll_target, target_with};

@@ -29,11 +29,12 @@ struct Batch {
 impl CollectRequests {
     /// Asks for these servers to be polled at once.
     pub fn request(&self, ids: impl IntoIterator<Item = i64>) {
-        self.queued
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend(ids);
-        self.wake.notify_one();
+        let mut queued = self.queued.lock().unwrap_or_else(PoisonError::into_inner);
+        let before = queued.len();
+        queued.extend(ids);
+        if queued.len() != before {
+            self.wake.notify_one();
+        }
     }
 
     pub(super) async fn wait(&self) {
@@ -46,6 +47,10 @@ impl CollectRequests {
 
     /// Adds servers to the running batch (or starts one); returns the new progress.
     pub(super) fn track(&self, ids: &HashSet<i64>, initial: bool) -> Option<CollectionProgress> {
+        // Nothing to wait for is no batch: one with nothing pending would never end.
+        if ids.is_empty() {
+            return None;
+        }
         let mut batch = self.batch.lock().unwrap_or_else(PoisonError::into_inner);
         let current = batch.get_or_insert_with(|| Batch {
             pending: HashSet::new(),
@@ -135,6 +140,14 @@ mod tests {
         assert!(last.finished());
         assert_eq!(last.failed, 1);
         assert_eq!(requests.progress(), None, "the batch ended");
+    }
+
+    #[test]
+    fn an_empty_request_starts_no_batch() {
+        let requests = CollectRequests::default();
+        requests.request([]);
+        assert_eq!(requests.track(&requests.take(), false), None);
+        assert_eq!(requests.progress(), None);
     }
 
     #[test]

@@ -153,6 +153,7 @@ impl Collector {
                         refreshed = Some(Instant::now());
                         let ids: HashSet<i64> = servers.iter().map(|s| s.id).collect();
                         slots.retain(|id, _| ids.contains(id));
+                        self.pool.retain(&ids).await;
                         if let Some(progress) = self.requests.forget_missing(&ids) {
                             self.publish_progress(progress);
                         }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use app::entities::{server, server_inventory, server_status};
 use app::ssr::secrets::SecretBox;
-use engine::client::SelCursor;
+use engine::client::{Credentials, SelCursor};
 use engine::session::PrivilegeLevel;
 use sea_orm::{DatabaseConnection, EntityTrait};
 
@@ -25,6 +25,15 @@ pub async fn poll_target(
     let credentials = credentials_for(db, secrets, row.id)
         .await
         .map_err(|e| e.to_string())?;
+    target_with(db, row, credentials).await
+}
+
+/// The same, with a login that is not (or not yet) stored: a login test before saving.
+pub async fn target_with(
+    db: &DatabaseConnection,
+    row: server::Model,
+    credentials: Credentials,
+) -> Result<PollTarget, String> {
     let status = server_status::Entity::find_by_id(row.id)
         .one(db)
         .await

@@ -11,7 +11,7 @@ use engine::{AuthError, IpmiError};
 use sea_orm::EntityTrait;
 
 use super::BmcControl;
-use crate::collector::{connect_options, poll_target};
+use crate::collector::{connect_options, poll_target, target_with};
 
 pub(super) async fn run(
     control: &BmcControl,
@@ -31,16 +31,20 @@ pub(super) async fn run(
         latency_ms,
         cipher_suite,
     };
-    let mut target = match poll_target(&control.db, &control.secrets, row).await {
+    // A login to try needs nothing stored: it is tested before it is saved.
+    let target = match login {
+        Some(login) => {
+            let credentials = Credentials::new(login.username, login.password);
+            target_with(&control.db, row, credentials).await
+        }
+        None => poll_target(&control.db, &control.secrets, row).await,
+    };
+    let target = match target {
         Ok(target) => target,
-        Err(message) if login.is_none() => {
+        Err(message) => {
             return Ok(result(LoginOutcome::NoCredentials, Some(message), 0, None));
         }
-        Err(message) => return Err(ControlError::NoCredentials(message)),
     };
-    if let Some(login) = login {
-        target.credentials = Credentials::new(login.username, login.password);
-    }
     let options = connect_options(&target, control.deadline);
     let started = Instant::now();
     let connected = BmcClient::connect(&target.bmc, target.credentials.clone(), options).await;

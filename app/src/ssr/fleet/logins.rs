@@ -9,13 +9,9 @@ use sea_orm::{
 
 use super::{FleetError, ServerChange};
 use crate::entities::{bmc_credential, server};
-use crate::import::RowError;
+use crate::import::{MAX_BMC_PASSWORD_BYTES, MAX_BMC_USERNAME_BYTES, RowError};
 use crate::ssr::secrets::SecretBox;
 use crate::types::{DefaultLogin, LoginChange, ServerId};
-
-/// IPMI 2.0 limits: user names up to 16 bytes, passwords up to 20 (RAKP, 13.20 and 22.29).
-const MAX_USERNAME_BYTES: usize = 16;
-const MAX_PASSWORD_BYTES: usize = 20;
 
 fn invalid(field: &str, message: &str) -> FleetError {
     FleetError::Invalid(vec![RowError::new(1, Some(field), message)])
@@ -26,13 +22,13 @@ fn check(username: &str, password: &str) -> Result<(), FleetError> {
     if username.trim().is_empty() {
         return Err(invalid("username", "is empty"));
     }
-    if username.len() > MAX_USERNAME_BYTES {
+    if username.len() > MAX_BMC_USERNAME_BYTES {
         return Err(invalid("username", "longer than the 16 bytes IPMI allows"));
     }
     if password.is_empty() {
         return Err(invalid("password", "is empty"));
     }
-    if password.len() > MAX_PASSWORD_BYTES {
+    if password.len() > MAX_BMC_PASSWORD_BYTES {
         return Err(invalid(
             "password",
             "longer than the 20 bytes IPMI 2.0 allows",
@@ -87,6 +83,10 @@ pub async fn apply_login(
     overwrite: bool,
 ) -> Result<Vec<LoginChange>, FleetError> {
     check(username, password)?;
+    // A server named twice is one server (a second insert would hit the unique index).
+    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<ServerId> = ids.iter().copied().filter(|id| seen.insert(*id)).collect();
+    let ids = ids.as_slice();
     if ids.is_empty() {
         return Err(invalid("servers", "select at least one server"));
     }
