@@ -6,7 +6,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use super::auth::ClientAddr;
+use super::auth::Requester;
 use super::auth::audit::{self, AuditRecord, Outcome};
 use crate::types::{CollectionProgress, LoginTestResult, ServerAction, ServerId};
 
@@ -63,13 +63,6 @@ pub trait FleetControl: Send + Sync {
         server: ServerId,
         login: Option<LoginToTry>,
     ) -> BoxFuture<'_, Result<LoginTestResult, ControlError>>;
-}
-
-/// Who asks, for the audit log.
-#[derive(Clone, Debug)]
-pub struct Requester {
-    pub actor: String,
-    pub client: Option<ClientAddr>,
 }
 
 /// Why an action was not carried out.

@@ -12,17 +12,15 @@ pub async fn run_server_action(
     confirm_name: String,
 ) -> Result<String, AppError> {
     use crate::ssr::auth;
-    use crate::ssr::control::{ActionError, ControlError, Requester, perform_action};
+    use crate::ssr::auth::Requester;
+    use crate::ssr::control::{ActionError, ControlError, perform_action};
     use crate::types::{Role, ServerAction, ServerId};
 
     let principal = auth::require(Role::Operator)?;
     let ctx = crate::ssr::app_context()?;
     let action = ServerAction::parse(&action)
         .ok_or_else(|| auth::invalid("action", format!("unknown action '{action}'")))?;
-    let by = Requester {
-        actor: principal.actor(),
-        client: Some(auth::client_addr()),
-    };
+    let by = Requester::of(&principal);
     let result = perform_action(
         &ctx.db,
         ctx.control.as_ref(),

@@ -3,12 +3,9 @@ use leptos::prelude::*;
 use crate::types::{AppError, DefaultLogin, LoginChange};
 
 #[cfg(feature = "ssr")]
-fn requester() -> Result<crate::ssr::fleet::ServerChange, AppError> {
+fn requester() -> Result<crate::ssr::auth::Requester, AppError> {
     let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
-    Ok(crate::ssr::fleet::ServerChange {
-        actor: principal.actor(),
-        client: Some(crate::ssr::auth::client_addr()),
-    })
+    Ok(crate::ssr::auth::Requester::of(&principal))
 }
 
 /// The default login's user name and whether a password is stored.

@@ -7,7 +7,7 @@ use crate::types::{AppError, ServerFields, ServerId};
 pub async fn add_server(server: ServerFields) -> Result<ServerId, AppError> {
     let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
     let ctx = crate::ssr::app_context()?;
-    let by = super::requester::change_by(&principal);
+    let by = crate::ssr::auth::Requester::of(&principal);
     let id = crate::ssr::fleet::create_server(&ctx.db, &ctx.secrets, &by, server.pairs())
         .await
         .map_err(|e| e.into_app_error())?;

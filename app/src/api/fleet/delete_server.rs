@@ -23,7 +23,7 @@ pub async fn delete_server(id: i64, confirm_name: String) -> Result<String, AppE
             format!("type the server's name ({}) to delete it", server.name),
         ));
     }
-    let by = super::requester::change_by(&principal);
+    let by = crate::ssr::auth::Requester::of(&principal);
     fleet::delete_server(&ctx.db, &by, crate::types::ServerId(id))
         .await
         .map_err(FleetError::into_app_error)
@@ -43,7 +43,7 @@ pub async fn purge_deprecated_servers(confirm: String) -> Result<Vec<String>, Ap
             "type purge to delete every deprecated server",
         ));
     }
-    let by = super::requester::change_by(&principal);
+    let by = crate::ssr::auth::Requester::of(&principal);
     fleet::purge_deprecated(&ctx.db, &by)
         .await
         .map_err(FleetError::into_app_error)

@@ -8,7 +8,7 @@ use crate::types::{AppError, ServerFields};
 pub async fn edit_server(id: i64, server: ServerFields) -> Result<(), AppError> {
     let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
     let ctx = crate::ssr::app_context()?;
-    let by = super::requester::change_by(&principal);
+    let by = crate::ssr::auth::Requester::of(&principal);
     let id = crate::types::ServerId(id);
     crate::ssr::fleet::update_server(&ctx.db, &ctx.secrets, &by, id, server.pairs())
         .await

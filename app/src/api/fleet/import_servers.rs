@@ -30,7 +30,7 @@ pub async fn import_servers(
     let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
     let ctx = crate::ssr::app_context()?;
     let format = fleet::parse_format(format.as_deref()).map_err(FleetError::into_app_error)?;
-    let by = super::requester::change_by(&principal);
+    let by = crate::ssr::auth::Requester::of(&principal);
     fleet::run_import(&ctx.db, &ctx.secrets, &by, &text, format)
         .await
         .map_err(FleetError::into_app_error)

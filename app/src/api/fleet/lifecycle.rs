@@ -7,7 +7,7 @@ use crate::types::AppError;
 pub async fn deprecate_server(id: i64, reason: String) -> Result<(), AppError> {
     let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
     let ctx = crate::ssr::app_context()?;
-    let by = super::requester::change_by(&principal);
+    let by = crate::ssr::auth::Requester::of(&principal);
     crate::ssr::fleet::deprecate_server(&ctx.db, &by, crate::types::ServerId(id), &reason)
         .await
         .map_err(|e| e.into_app_error())
@@ -18,7 +18,7 @@ pub async fn deprecate_server(id: i64, reason: String) -> Result<(), AppError> {
 pub async fn restore_server(id: i64) -> Result<(), AppError> {
     let principal = crate::ssr::auth::require(crate::types::Role::Operator)?;
     let ctx = crate::ssr::app_context()?;
-    let by = super::requester::change_by(&principal);
+    let by = crate::ssr::auth::Requester::of(&principal);
     crate::ssr::fleet::restore_server(&ctx.db, &by, crate::types::ServerId(id))
         .await
         .map_err(|e| e.into_app_error())

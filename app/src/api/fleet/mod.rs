@@ -7,8 +7,6 @@ mod edit_server;
 mod import_servers;
 mod lifecycle;
 mod list_managed_servers;
-#[cfg(feature = "ssr")]
-mod requester;
 
 pub use add_server::*;
 pub use delete_server::*;

@@ -11,6 +11,7 @@ mod cookie;
 mod guard;
 pub mod password;
 mod principal;
+mod requester;
 pub mod sessions;
 mod settings;
 pub mod signin;
@@ -25,5 +26,6 @@ pub use guard::{
     client_addr, conflict, current_principal, invalid, not_found, require, set_status,
 };
 pub use principal::{ClientAddr, Denied, Principal};
+pub use requester::Requester;
 pub use settings::AuthSettings;
 pub use throttle::{LoginThrottle, ThrottleSettings};

@@ -3,9 +3,10 @@
 
 use sea_orm::DatabaseConnection;
 
-use super::{FleetError, ServerChange};
+use super::FleetError;
 use crate::import::apply::{ApplyError, ApplyMode, ImportOutcome, apply};
 use crate::import::{Format, ImportPlan, parse_file};
+use crate::ssr::auth::Requester;
 use crate::ssr::secrets::SecretBox;
 use crate::types::{ImportPreview, ImportSummary};
 
@@ -52,7 +53,7 @@ pub async fn preview_import(
 pub async fn run_import(
     db: &DatabaseConnection,
     secrets: &SecretBox,
-    by: &ServerChange,
+    by: &Requester,
     text: &str,
     format: Option<Format>,
 ) -> Result<ImportSummary, FleetError> {

@@ -7,9 +7,10 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::{FleetError, ServerChange};
+use super::FleetError;
 use crate::entities::{bmc_credential, server};
 use crate::import::{MAX_BMC_PASSWORD_BYTES, MAX_BMC_USERNAME_BYTES, RowError};
+use crate::ssr::auth::Requester;
 use crate::ssr::secrets::SecretBox;
 use crate::types::{DefaultLogin, LoginChange, ServerId};
 
@@ -52,7 +53,7 @@ pub async fn default_login(db: &DatabaseConnection) -> Result<DefaultLogin, Flee
 pub async fn set_default_login(
     db: &DatabaseConnection,
     secrets: &SecretBox,
-    by: &ServerChange,
+    by: &Requester,
     username: &str,
     password: &str,
 ) -> Result<(), FleetError> {
@@ -76,7 +77,7 @@ pub async fn set_default_login(
 pub async fn apply_login(
     db: &DatabaseConnection,
     secrets: &SecretBox,
-    by: &ServerChange,
+    by: &Requester,
     ids: &[ServerId],
     username: &str,
     password: &str,
@@ -145,7 +146,7 @@ pub async fn apply_login(
 /// Removes a server's own login: it uses the default again.
 pub async fn clear_login(
     db: &DatabaseConnection,
-    by: &ServerChange,
+    by: &Requester,
     id: ServerId,
 ) -> Result<(), FleetError> {
     let row = server::Entity::find_by_id(id.0)

@@ -13,6 +13,6 @@ pub use export::export_csv;
 pub use import::{parse_format, preview_import, run_import};
 pub use logins::{apply_login, clear_login, default_login, set_default_login};
 pub use servers::{
-    ServerChange, create_server, delete_server, deprecate_server, managed_servers,
-    purge_deprecated, restore_server, update_server,
+    create_server, delete_server, deprecate_server, managed_servers, purge_deprecated,
+    restore_server, update_server,
 };

@@ -13,19 +13,13 @@ use super::FleetError;
 use crate::entities::{bmc_credential, server};
 use crate::import::apply::{insert_server, write_credentials};
 use crate::import::{ImportRow, Privilege, Protocol, RowError, parse_fields};
-use crate::ssr::auth::ClientAddr;
+use crate::ssr::auth::Requester;
 use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
 use crate::ssr::secrets::SecretBox;
 use crate::types::{ManagedServer, ServerId};
 
-/// Who asks for a change, for the audit log.
-#[derive(Clone, Debug)]
-pub struct ServerChange {
-    pub actor: String,
-    pub client: Option<ClientAddr>,
-}
-
-impl ServerChange {
+/// Fleet changes are audited with who asked.
+impl Requester {
     pub(super) async fn audit(
         &self,
         db: &DatabaseConnection,
@@ -164,7 +158,7 @@ fn check_login(row: &ImportRow, has_override: bool) -> Result<(), FleetError> {
 pub async fn create_server<'a>(
     db: &DatabaseConnection,
     secrets: &SecretBox,
-    by: &ServerChange,
+    by: &Requester,
     fields: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Result<ServerId, FleetError> {
     let row = checked_row(fields)?;
@@ -189,7 +183,7 @@ pub async fn create_server<'a>(
 pub async fn update_server<'a>(
     db: &DatabaseConnection,
     secrets: &SecretBox,
-    by: &ServerChange,
+    by: &Requester,
     id: ServerId,
     fields: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Result<(), FleetError> {
@@ -247,7 +241,7 @@ pub async fn update_server<'a>(
 /// Stops polling a server and hides it from the dashboard, keeping its history.
 pub async fn deprecate_server(
     db: &DatabaseConnection,
-    by: &ServerChange,
+    by: &Requester,
     id: ServerId,
     reason: &str,
 ) -> Result<(), FleetError> {
@@ -277,7 +271,7 @@ pub async fn deprecate_server(
 /// Brings a deprecated server back: polled again, on the dashboard again.
 pub async fn restore_server(
     db: &DatabaseConnection,
-    by: &ServerChange,
+    by: &Requester,
     id: ServerId,
 ) -> Result<(), FleetError> {
     let current = find(db, id).await?;
@@ -303,7 +297,7 @@ pub async fn restore_server(
 /// cascade). Returns its name.
 pub async fn delete_server(
     db: &DatabaseConnection,
-    by: &ServerChange,
+    by: &Requester,
     id: ServerId,
 ) -> Result<String, FleetError> {
     let current = find(db, id).await?;
@@ -321,7 +315,7 @@ pub async fn delete_server(
 /// Deletes every deprecated server with its history. Returns their names.
 pub async fn purge_deprecated(
     db: &DatabaseConnection,
-    by: &ServerChange,
+    by: &Requester,
 ) -> Result<Vec<String>, FleetError> {
     let gone = server::Entity::find()
         .filter(server::Column::Lifecycle.eq("deprecated"))

@@ -3,8 +3,9 @@
 //! `GET /api/v1/collection` and `POST /api/v1/servers/{id}/login-test`. Operators and admins
 //! (viewers may read the progress); the same confirmation and audit as the web UI.
 
+use app::ssr::auth::Requester;
 use app::ssr::auth::{ClientAddr, Principal};
-use app::ssr::control::{ActionError, ControlError, LoginToTry, Requester, perform_action};
+use app::ssr::control::{ActionError, ControlError, LoginToTry, perform_action};
 use app::types::{CollectionProgress, LoginTestResult, Role, ServerAction, ServerId};
 use axum::Extension;
 use axum::Json;
@@ -34,10 +35,7 @@ pub async fn run_action(
     let action = ServerAction::parse(&action)
         .ok_or_else(|| ApiError::BadRequest(format!("unknown action '{action}'")))?;
     let Json(body) = payload.map_err(|r| ApiError::BadRequest(r.body_text()))?;
-    let by = Requester {
-        actor: principal.actor(),
-        client: client.map(|Extension(c)| c),
-    };
+    let by = Requester::new(&principal, client.map(|Extension(c)| c));
     let message = perform_action(
         &state.db,
         state.control.as_ref(),

@@ -3,8 +3,9 @@
 //! `GET /api/v1/servers/export.csv`. Operators and admins; the same rules and audit records as
 //! Settings → Servers, because both call `app::ssr::fleet`.
 
+use app::ssr::auth::Requester;
 use app::ssr::auth::{ClientAddr, Principal};
-use app::ssr::fleet::{self, FleetError, ServerChange};
+use app::ssr::fleet::{self, FleetError};
 use app::types::{Role, ServerFields, ServerId};
 use axum::Extension;
 use axum::Json;
@@ -17,13 +18,6 @@ use serde_json::json;
 
 use super::ApiError;
 use crate::state::AppState;
-
-fn change_by(principal: &Principal, client: Option<Extension<ClientAddr>>) -> ServerChange {
-    ServerChange {
-        actor: principal.actor(),
-        client: client.map(|Extension(c)| c),
-    }
-}
 
 /// A new or edited server is polled at once, not at the collector's next look at the list.
 async fn poll_soon(state: &AppState, id: ServerId) {
@@ -48,7 +42,7 @@ pub async fn create_server(
 ) -> Result<Response, ApiError> {
     principal.check(Role::Operator)?;
     let fields = body(payload)?;
-    let by = change_by(&principal, client);
+    let by = Requester::new(&principal, client.map(|Extension(c)| c));
     let id = fleet::create_server(&state.db, &state.secrets, &by, fields.pairs()).await?;
     poll_soon(&state, id).await;
     Ok((StatusCode::CREATED, Json(json!({ "id": id.0 }))).into_response())
@@ -65,7 +59,7 @@ pub async fn update_server(
 ) -> Result<StatusCode, ApiError> {
     principal.check(Role::Operator)?;
     let fields = body(payload)?;
-    let by = change_by(&principal, client);
+    let by = Requester::new(&principal, client.map(|Extension(c)| c));
     fleet::update_server(&state.db, &state.secrets, &by, ServerId(id), fields.pairs()).await?;
     poll_soon(&state, ServerId(id)).await;
     Ok(StatusCode::NO_CONTENT)
@@ -79,7 +73,7 @@ pub async fn delete_server(
     Path(id): Path<i64>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     principal.check(Role::Operator)?;
-    let by = change_by(&principal, client);
+    let by = Requester::new(&principal, client.map(|Extension(c)| c));
     let name = fleet::delete_server(&state.db, &by, ServerId(id)).await?;
     Ok(Json(json!({ "deleted": name })))
 }
@@ -99,7 +93,7 @@ pub async fn deprecate_server(
 ) -> Result<StatusCode, ApiError> {
     principal.check(Role::Operator)?;
     let reason = payload.map(|Json(b)| b.reason).unwrap_or_default();
-    let by = change_by(&principal, client);
+    let by = Requester::new(&principal, client.map(|Extension(c)| c));
     fleet::deprecate_server(&state.db, &by, ServerId(id), &reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -111,7 +105,7 @@ pub async fn restore_server(
     Path(id): Path<i64>,
 ) -> Result<StatusCode, ApiError> {
     principal.check(Role::Operator)?;
-    let by = change_by(&principal, client);
+    let by = Requester::new(&principal, client.map(|Extension(c)| c));
     fleet::restore_server(&state.db, &by, ServerId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -140,7 +134,7 @@ pub async fn import_servers(
         let preview = fleet::preview_import(&state.db, &state.secrets, &text, format).await?;
         return Ok(Json(preview).into_response());
     }
-    let by = change_by(&principal, client);
+    let by = Requester::new(&principal, client.map(|Extension(c)| c));
     let summary = fleet::run_import(&state.db, &state.secrets, &by, &text, format).await?;
     Ok(Json(summary).into_response())
 }
