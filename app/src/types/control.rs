@@ -90,8 +90,11 @@ impl ServerAction {
     }
 }
 
+/// How many failures a [`CollectionProgress`] carries (the newest; `failed` counts them all).
+pub const PROGRESS_ERRORS_KEPT: usize = 10;
+
 /// How far a requested collection (collect now, or the first round after start) has come.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CollectionProgress {
     pub total: usize,
     pub done: usize,
@@ -99,6 +102,20 @@ pub struct CollectionProgress {
     pub failed: usize,
     /// The first collection after start-up (the dashboard shows a dialog for it).
     pub initial: bool,
+    /// The server whose collection finished last (many run at once, so "the current server"
+    /// is the one the collection has just reached).
+    #[serde(default)]
+    pub latest: Option<String>,
+    /// The newest failures, oldest first, at most [`PROGRESS_ERRORS_KEPT`].
+    #[serde(default)]
+    pub errors: Vec<CollectionFailure>,
+}
+
+/// One server a requested collection could not collect, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollectionFailure {
+    pub server: String,
+    pub error: String,
 }
 
 impl CollectionProgress {

@@ -18,7 +18,10 @@ pub use auth::{
     MAX_TOKEN_DAYS, MIN_PASSWORD_LEN, Role, UserId, UserSummary,
 };
 pub use backup::{RestoreMode, RestorePlan};
-pub use control::{CollectionProgress, LoginOutcome, LoginTestResult, ServerAction};
+pub use control::{
+    CollectionFailure, CollectionProgress, LoginOutcome, LoginTestResult, PROGRESS_ERRORS_KEPT,
+    ServerAction,
+};
 pub use error::AppError;
 pub use event::{EventPage, EventRow, Severity};
 pub use fleet::{

@@ -4,10 +4,10 @@
 //! server already queued is the same request). Progress counts the servers of the current
 //! batch whose poll finished; it is pushed over `/ws` and read by `/health` and the API.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use app::types::CollectionProgress;
+use app::types::{CollectionFailure, CollectionProgress, PROGRESS_ERRORS_KEPT};
 use tokio::sync::Notify;
 
 #[derive(Clone, Default)]
@@ -24,6 +24,16 @@ struct Batch {
     total: usize,
     failed: usize,
     initial: bool,
+    latest: Option<String>,
+    errors: VecDeque<CollectionFailure>,
+}
+
+/// How one server's poll ended, as progress reports it.
+#[derive(Debug)]
+pub(super) struct Finished {
+    pub server: String,
+    /// Why it failed; `None` when it worked.
+    pub error: Option<String>,
 }
 
 impl CollectRequests {
@@ -57,6 +67,8 @@ impl CollectRequests {
             total: 0,
             failed: 0,
             initial,
+            latest: None,
+            errors: VecDeque::new(),
         });
         let before = current.pending.len();
         current.pending.extend(ids.iter().copied());
@@ -65,17 +77,25 @@ impl CollectRequests {
         progress_of(current)
     }
 
-    /// Counts a finished poll, `ok` or not; `Some` when it belonged to the batch (the batch
+    /// Counts a finished poll, failed or not; `Some` when it belonged to the batch (the batch
     /// ends when the last one finishes).
-    pub(super) fn finished(&self, id: i64, ok: bool) -> Option<CollectionProgress> {
+    pub(super) fn finished(&self, id: i64, outcome: Finished) -> Option<CollectionProgress> {
         let mut batch = self.batch.lock().unwrap_or_else(PoisonError::into_inner);
         let current = batch.as_mut()?;
         if !current.pending.remove(&id) {
             return None;
         }
-        if !ok {
+        if let Some(error) = outcome.error {
             current.failed += 1;
+            if current.errors.len() == PROGRESS_ERRORS_KEPT {
+                current.errors.pop_front();
+            }
+            current.errors.push_back(CollectionFailure {
+                server: outcome.server.clone(),
+                error,
+            });
         }
+        current.latest = Some(outcome.server);
         let progress = progress_of(current);
         if current.pending.is_empty() {
             *batch = None;
@@ -112,6 +132,8 @@ fn progress_of(batch: &Batch) -> Option<CollectionProgress> {
         done: batch.total - batch.pending.len(),
         failed: batch.failed,
         initial: batch.initial,
+        latest: batch.latest.clone(),
+        errors: batch.errors.iter().cloned().collect(),
     })
 }
 
@@ -123,23 +145,63 @@ mod tests {
         list.iter().copied().collect()
     }
 
+    fn ok(server: &str) -> Finished {
+        Finished {
+            server: server.into(),
+            error: None,
+        }
+    }
+
+    fn failed(server: &str, error: &str) -> Finished {
+        Finished {
+            server: server.into(),
+            error: Some(error.into()),
+        }
+    }
+
     #[test]
     fn a_batch_counts_finished_polls_and_ends_with_the_last() {
         let requests = CollectRequests::default();
         let p = requests.track(&ids(&[1, 2, 3]), true).unwrap();
         assert_eq!((p.total, p.done, p.initial), (3, 0, true));
-        assert_eq!(requests.finished(9, true), None, "not in the batch");
-        assert_eq!(requests.finished(1, false).unwrap().failed, 1);
+        assert_eq!(requests.finished(9, ok("s9")), None, "not in the batch");
+        let p = requests.finished(1, failed("s1", "wrong password")).unwrap();
+        assert_eq!((p.failed, p.latest.as_deref()), (1, Some("s1")));
+        assert_eq!(
+            p.errors,
+            [CollectionFailure {
+                server: "s1".into(),
+                error: "wrong password".into()
+            }]
+        );
         // A request during the batch joins it; a server already pending is not counted twice.
         let p = requests.track(&ids(&[3, 4]), false).unwrap();
         assert_eq!((p.total, p.done, p.initial), (4, 1, false));
-        assert_eq!(requests.finished(2, true).unwrap().done, 2);
+        let p = requests.finished(2, ok("s2")).unwrap();
+        assert_eq!((p.done, p.latest.as_deref()), (2, Some("s2")));
+        assert_eq!(p.errors.len(), 1, "a failure stays listed");
         let p = requests.forget_missing(&ids(&[4])).unwrap();
         assert_eq!((p.total, p.done), (3, 2));
-        let last = requests.finished(4, true).unwrap();
+        let last = requests.finished(4, ok("s4")).unwrap();
         assert!(last.finished());
         assert_eq!(last.failed, 1);
         assert_eq!(requests.progress(), None, "the batch ended");
+    }
+
+    #[test]
+    fn only_the_newest_failures_are_kept_but_all_are_counted() {
+        let requests = CollectRequests::default();
+        let all: Vec<i64> = (0..25).collect();
+        requests.track(&ids(&all), false).unwrap();
+        let mut last = None;
+        for id in 0..24 {
+            last = requests.finished(id, failed(&format!("s{id}"), "timeout"));
+        }
+        let p = last.unwrap();
+        assert_eq!((p.done, p.failed), (24, 24));
+        let names: Vec<&str> = p.errors.iter().map(|e| e.server.as_str()).collect();
+        let newest: Vec<String> = (14..24).map(|id| format!("s{id}")).collect();
+        assert_eq!(names, newest, "the newest {PROGRESS_ERRORS_KEPT}, oldest first");
     }
 
     #[test]

@@ -18,7 +18,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::client_pool::ClientPool;
 use super::poll::{PollReport, poll};
-use super::requests::CollectRequests;
+use super::requests::{CollectRequests, Finished};
 use super::store::{record_unpollable, store_report};
 use super::target::poll_target;
 use crate::config::Config;
@@ -116,10 +116,12 @@ impl Collector {
                     refreshed = None;
                 }
                 Some(done) = polls.join_next() => {
-                    if let Ok(PollDone { id, healthy, reported }) = done {
+                    if let Ok(PollDone { id, healthy, unreported }) = done {
                         busy.remove(&id);
                         // A reported poll is counted by the writer once it is stored.
-                        if !reported && let Some(progress) = self.requests.finished(id, false) {
+                        if let Some(outcome) = unreported
+                            && let Some(progress) = self.requests.finished(id, outcome)
+                        {
                             self.publish_progress(progress);
                         }
                         let slot = slots.entry(id).or_default();
@@ -202,13 +204,17 @@ impl Collector {
         let settings = self.settings.clone();
         async move {
             let id = row.id;
-            let unreported = PollDone {
+            let name = row.name.clone();
+            let unreported = |error: String| PollDone {
                 id,
                 healthy: false,
-                reported: false,
+                unreported: Some(Finished {
+                    server: name.clone(),
+                    error: Some(error),
+                }),
             };
             let Ok(_permit) = limit.acquire_owned().await else {
-                return unreported;
+                return unreported("the collector stopped".into());
             };
             let target = match poll_target(&db, &secrets, row).await {
                 Ok(target) => target,
@@ -217,19 +223,19 @@ impl Collector {
                     if let Err(err) = record_unpollable(&db, id, &message).await {
                         tracing::warn!(server_id = id, error = %err, "collector: cannot store why");
                     }
-                    return unreported;
+                    return unreported(message);
                 }
             };
             let report = poll(target, &pool, settings.deadline, settings.os_timeout).await;
             let healthy = report.bmc_reachable && report.collectors.values().all(|c| c.ok);
             if reports.send(report).await.is_err() {
                 tracing::warn!(server_id = id, "collector: writer gone, report dropped");
-                return unreported;
+                return unreported("the collector stopped".into());
             }
             PollDone {
                 id,
                 healthy,
-                reported: true,
+                unreported: None,
             }
         }
     }
@@ -239,13 +245,14 @@ impl Collector {
 struct PollDone {
     id: i64,
     healthy: bool,
-    /// A report went to the writer (which then counts it for progress).
-    reported: bool,
+    /// How it ended when no report went to the writer (a report is counted for progress by
+    /// the writer once stored).
+    unreported: Option<Finished>,
 }
 
 /// Tells the browsers and `/health` how far the requested collection is.
 fn publish_progress(hub: &LiveHub, status: &CollectorStatus, progress: CollectionProgress) {
-    status.update(|s| s.progress = (!progress.finished()).then_some(progress));
+    status.update(|s| s.progress = (!progress.finished()).then(|| progress.clone()));
     hub.publish(LiveMessage::CollectionProgress { progress });
 }
 
@@ -273,11 +280,22 @@ async fn write_reports(
     while let Some(report) = queue.recv().await {
         let healthy = report.bmc_reachable && report.collectors.values().all(|c| c.ok);
         metrics.record(report.duration, report.requests, healthy);
+        tracing::debug!(
+            server = %report.server_name,
+            duration_ms = report.duration.as_millis(),
+            requests = report.requests,
+            healthy,
+            "poll finished"
+        );
         let stored = match store_report(&db, &report).await {
             Ok(stored) => stored,
             Err(err) => {
                 tracing::error!(server = %report.server_name, error = %err, "collector: storing a poll failed");
-                count_finished(&hub, &status, &requests, report.server_id, false);
+                let outcome = Finished {
+                    server: report.server_name.clone(),
+                    error: Some(format!("storing the poll failed: {err}")),
+                };
+                count_finished(&hub, &status, &requests, report.server_id, outcome);
                 continue;
             }
         };
@@ -312,8 +330,30 @@ async fn write_reports(
             }
         }
         // Counted last, so a browser that reloads on "done" sees the stored poll.
-        count_finished(&hub, &status, &requests, report.server_id, healthy);
+        let outcome = Finished {
+            error: (!healthy).then(|| failure_of(&report)),
+            server: report.server_name,
+        };
+        count_finished(&hub, &status, &requests, report.server_id, outcome);
     }
+}
+
+/// Why a poll counts as failed, in one line.
+fn failure_of(report: &PollReport) -> String {
+    if let Some(error) = &report.error {
+        return error.clone();
+    }
+    report
+        .collectors
+        .iter()
+        .find(|(_, outcome)| !outcome.ok)
+        .map_or_else(
+            || "the BMC did not answer".to_string(),
+            |(name, outcome)| match &outcome.error {
+                Some(error) => format!("{name}: {error}"),
+                None => format!("{name} failed"),
+            },
+        )
 }
 
 fn count_finished(
@@ -321,9 +361,9 @@ fn count_finished(
     status: &CollectorStatus,
     requests: &CollectRequests,
     id: i64,
-    ok: bool,
+    outcome: Finished,
 ) {
-    if let Some(progress) = requests.finished(id, ok) {
+    if let Some(progress) = requests.finished(id, outcome) {
         publish_progress(hub, status, progress);
     }
 }

@@ -108,7 +108,7 @@ pub async fn collect_now(
     Ok(Json(json!({ "queued": queued })))
 }
 
-/// `{"progress": {total, done, initial}}`, or `{"progress": null}` when nothing is running.
+/// `{"progress": {total, done, failed, initial, latest, errors}}`, or `{"progress": null}` when nothing is running.
 pub async fn collection_progress(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,

@@ -167,7 +167,12 @@ pub fn document(version: &str) -> Value {
                 "responses": ok(json!({ "type": "object", "properties": { "progress": {
                     "type": "object", "nullable": true, "properties": {
                         "total": { "type": "integer" }, "done": { "type": "integer" },
-                        "failed": { "type": "integer" }, "initial": { "type": "boolean" } } } } }))
+                        "failed": { "type": "integer" }, "initial": { "type": "boolean" },
+                        "latest": { "type": "string", "nullable": true,
+                            "description": "The server whose collection finished last" },
+                        "errors": { "type": "array", "description": "The newest failures",
+                            "items": { "type": "object", "properties": {
+                                "server": { "type": "string" }, "error": { "type": "string" } } } } } } } }))
             }},
             "/api/v1/servers/{id}/sensors": { "get": {
                 "summary": "The server's sensors with their latest values",
