@@ -40,6 +40,7 @@ if [ $want_lab = 1 ]; then
   need_cmd ipmi_sim openipmi
   need_cmd ipmitool ipmitool
   need_cmd python3 python3
+  need_cmd sqlite3 sqlite3   # the collector benchmark reads the database size with it
 fi
 if [ $want_test = 1 ]; then
   need_cmd chromium chromium
