@@ -46,6 +46,6 @@ WORKDIR /app
 VOLUME /app/data
 EXPOSE 5001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD curl -fsS http://127.0.0.1:5001/health >/dev/null || exit 1
+  CMD curl -fsS "http://127.0.0.1:5001${IPMI_MONITOR_BASE_PATH%/}/health" >/dev/null || exit 1
 ENTRYPOINT ["/app/ipmi-monitor"]
 CMD ["serve"]

@@ -11,7 +11,7 @@ GIT_BRANCH ?= $(shell git rev-parse --abbrev-ref HEAD 2>/dev/null || echo unknow
 BUILD_TIME ?= $(shell git log -1 --format=%cd --date=format:'%Y-%m-%d %H:%M' 2>/dev/null || echo unknown)
 export GIT_COMMIT GIT_BRANCH BUILD_TIME
 
-.PHONY: run test demo container-check setup setup-test setup-lab release lint unit e2e bench-engine bench-dashboard fmt clean
+.PHONY: run test demo container-check setup setup-test setup-lab release lint unit e2e bench-engine bench-dashboard bench-collector fmt clean
 
 ## run: build in release mode and serve http://127.0.0.1:5001 (SQLite in ./data)
 run: setup release
@@ -57,6 +57,7 @@ e2e:
 	scripts/build-site.sh release
 	cargo build --locked -p server
 	node e2e/browser.mjs target/debug/ipmi-monitor
+	node e2e/base_path.mjs target/debug/ipmi-monitor
 
 ## bench-engine: 200 lab BMCs polled natively and with ipmitool, figures printed
 bench-engine: setup-test
@@ -66,6 +67,10 @@ bench-engine: setup-test
 bench-dashboard:
 	scripts/build-site.sh release
 	cargo run --locked --release -p server --example bench_dashboard -- --servers 1000
+
+## bench-collector: the server polling 1,000 lab BMCs every 60 s for 10 minutes, figures printed
+bench-collector: setup-lab release
+	scripts/bench-collector.sh
 
 fmt:
 	cargo fmt --all

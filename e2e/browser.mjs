@@ -9,13 +9,12 @@
 // With two simulated BMCs (lab/bmc-fleet) it imports servers through the preview, tests and sets
 // their logins from Settings → Credentials, and watches a dashboard card change live.
 // Screenshots go to e2e/screenshots/. Any JavaScript error fails the run.
-import { chromium } from 'playwright-core';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Checks, assert, freePort, launchBrowser, startServer as spawnServer, stopServer as endServer, waitHealthy as waitFor } from './support.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const binary = process.argv[2];
@@ -23,12 +22,6 @@ if (!binary) { console.error('usage: node e2e/browser.mjs SERVER_BINARY'); proce
 const siteRoot = process.env.SITE_ROOT ?? join(here, '..', 'target', 'site');
 const shots = join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
-
-const freePort = () => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.once('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -38,29 +31,16 @@ const ADMIN = 'e2e-admin';
 const ADMIN_PASSWORD = 'e2e admin password';
 
 function startServer() {
-  const child = spawn(binary, ['serve'], {
-    env: {
-      PATH: process.env.PATH,
-      IPMI_MONITOR_LISTEN: `127.0.0.1:${port}`,
-      IPMI_MONITOR_DATA_DIR: dataDir,
-      IPMI_MONITOR_SITE_ROOT: siteRoot,
-      IPMI_MONITOR_LOG: 'warn',
-      // Poll often, so a card changes within seconds of the page loading.
-      IPMI_MONITOR_POLL_INTERVAL: '5',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  return spawnServer(binary, {
+    IPMI_MONITOR_LISTEN: `127.0.0.1:${port}`,
+    IPMI_MONITOR_DATA_DIR: dataDir,
+    IPMI_MONITOR_SITE_ROOT: siteRoot,
+    // Poll often, so a card changes within seconds of the page loading.
+    IPMI_MONITOR_POLL_INTERVAL: '5',
   });
-  return child;
 }
 
-async function waitHealthy(timeoutMs = 30000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try { const r = await fetch(`${base}/health`); if (r.ok) return; } catch { /* not up yet */ }
-    await new Promise(r => setTimeout(r, 200));
-  }
-  throw new Error(`server not healthy at ${base} within ${timeoutMs} ms`);
-}
+const waitHealthy = () => waitFor(`${base}/health`);
 
 // Two simulated BMCs (lab/bmc-fleet, OpenIPMI's ipmi_sim) on loopback ports derived from the
 // HTTP port, so runs side by side do not collide; stopped at the end whatever happens.
@@ -74,26 +54,14 @@ function fleet(...args) {
 }
 
 async function stopServer() {
-  if (!server) return;
-  const exited = new Promise(resolve => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
+  await endServer(server);
   server = null;
 }
 
-let passed = 0, failed = 0;
-async function check(name, fn) {
-  try { await fn(); passed++; console.log(`ok   ${name}`); }
-  catch (e) { failed++; console.log(`FAIL ${name}\n     ${e.message.split('\n').join('\n     ')}`); }
-}
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
+const checks = new Checks();
+const check = (name, fn) => checks.check(name, fn);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchBrowser();
 
 try {
   fleet('start', '2', '--base-port', String(labBase), '--console-base', String(labBase + 10),
@@ -406,5 +374,4 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+checks.finish();

@@ -9,6 +9,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod base_path;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod entities;

@@ -8,6 +8,7 @@ use leptos_router::{
     path,
 };
 
+use crate::base_path::{BASE_PATH_META, use_base_path};
 use crate::components::layout::{NavBar, NotFound};
 use crate::live::provide_live_connection;
 use crate::pages::{
@@ -17,16 +18,20 @@ use crate::pages::{
 };
 
 /// The document around the app. The inline script applies the remembered theme before the
-/// first paint, so a dark-theme user never sees a white flash while the wasm loads.
+/// first paint, so a dark-theme user never sees a white flash while the wasm loads. The base
+/// path (from the render's context) goes into a `<meta>` for the browser build and prefixes
+/// the scripts.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let base = use_base_path();
     view! {
         <!DOCTYPE html>
         <html lang="en">
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name=BASE_PATH_META content=base.as_str().to_owned()/>
                 <script>{THEME_BOOTSTRAP}</script>
-                <HydrationScripts options/>
+                <HydrationScripts options root=base.as_str().to_owned()/>
                 <MetaTags/>
             </head>
             <body>
@@ -48,11 +53,12 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_live_connection();
     crate::components::auth::provide_identity();
+    let base = use_base_path();
 
     view! {
-        <Stylesheet id="app-style" href=format!("/pkg/{}.css", crate::OUTPUT_NAME)/>
+        <Stylesheet id="app-style" href=base.url(&format!("/pkg/{}.css", crate::OUTPUT_NAME))/>
         <Title text="IPMI Monitor"/>
-        <Router>
+        <Router base=base.as_str().to_owned()>
             <NavBar/>
             <main class="page">
                 <Routes fallback=|| view! { <NotFound/> }>

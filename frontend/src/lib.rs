@@ -7,5 +7,14 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Under a sub-path every server-function call goes to `<base>/api/…`.
+    let base = app::base_path::from_document();
+    if !base.is_root() {
+        let prefix: &'static str = Box::leak(base.as_str().to_owned().into_boxed_str());
+        leptos::server_fn::client::set_server_url(prefix);
+    }
+    leptos::mount::hydrate_body(move || {
+        leptos::prelude::provide_context(base);
+        leptos::prelude::view! { <app::App/> }
+    });
 }

@@ -5,4 +5,5 @@ pub mod chart;
 pub mod dashboard;
 pub mod events;
 pub mod fleet;
+pub mod form;
 pub mod layout;

@@ -96,7 +96,7 @@ fn retry_later(live: LiveConnection, failures: Rc<Cell<u32>>, current: Current) 
     Timeout::new(backoff + jitter, move || open(live, failures, current)).forget();
 }
 
-/// `ws://` or `wss://` to this page's host.
+/// `ws://` or `wss://` to this page's host, under the app's base path.
 fn socket_url() -> Option<String> {
     let location = web_sys::window()?.location();
     let scheme = if location.protocol().ok()? == "https:" {
@@ -104,5 +104,6 @@ fn socket_url() -> Option<String> {
     } else {
         "ws"
     };
-    Some(format!("{scheme}://{}/ws", location.host().ok()?))
+    let path = crate::base_path::from_document().url("/ws");
+    Some(format!("{scheme}://{}{path}", location.host().ok()?))
 }

@@ -1,9 +1,12 @@
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::{ChangePassword, get_auth_state};
 use crate::components::auth::FormError;
+use crate::components::form::ActionForm;
 use crate::types::MIN_PASSWORD_LEN;
 
 /// Who I am, and changing my own password.
@@ -48,7 +51,7 @@ pub fn AccountPage() -> impl IntoView {
                         </Show>
                     }
                     .into_any(),
-                    Ok(None) => view! { <p><a href="/login">"Sign in"</a></p> }.into_any(),
+                    Ok(None) => view! { <p><a href=app_url("/login")>"Sign in"</a></p> }.into_any(),
                     Err(err) => view! { <p class="error">{err.to_string()}</p> }.into_any(),
                 }
             })}

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -41,9 +43,9 @@ pub fn EventsPage() -> impl IntoView {
         if let Some(b) = before {
             params.push(format!("{}={b}", if csv { "before_id" } else { "before" }));
         }
-        let base = if csv { "/api/v1/events.csv" } else { "/events" };
+        let base = app_url(if csv { "/api/v1/events.csv" } else { "/events" });
         if params.is_empty() {
-            base.to_owned()
+            base
         } else {
             format!("{base}?{}", params.join("&"))
         }
@@ -57,7 +59,7 @@ pub fn EventsPage() -> impl IntoView {
                 let servers = servers.await.unwrap_or_default();
                 let page = events.await;
                 view! {
-                    <form method="get" action="/events" class="filters" id="event-filters">
+                    <form method="get" action=app_url("/events") class="filters" id="event-filters">
                         <select name="server" aria-label="server">
                             <option value="" selected=server.is_none()>"all servers"</option>
                             {servers
@@ -85,7 +87,7 @@ pub fn EventsPage() -> impl IntoView {
                                         .map(|e| view! {
                                             <tr class=format!("severity-{}", e.severity.as_str())>
                                                 <td>{e.timestamp}</td>
-                                                <td><a href=format!("/servers/{}", e.server_id.0)>{e.server_name}</a></td>
+                                                <td><a href=app_url(&format!("/servers/{}", e.server_id.0))>{e.server_name}</a></td>
                                                 <td>{e.severity.as_str()}</td>
                                                 <td>{e.description}</td>
                                             </tr>

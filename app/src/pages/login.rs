@@ -1,9 +1,12 @@
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::{Login, get_auth_state};
 use crate::components::auth::FormError;
+use crate::components::form::ActionForm;
 
 /// Sign in. Works without JavaScript (a plain form post); `?next=` is where to go afterwards.
 #[component]
@@ -25,7 +28,7 @@ pub fn LoginPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match state.await {
                         Ok(s) if s.needs_setup => view! {
-                            <p id="needs-setup">"No user exists yet. "<a href="/setup">"Create the first admin"</a>"."</p>
+                            <p id="needs-setup">"No user exists yet. "<a href=app_url("/setup")>"Create the first admin"</a>"."</p>
                         }
                         .into_any(),
                         Ok(s) => s

@@ -1,8 +1,11 @@
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_meta::Title;
 
 use crate::api::auth::{SetupFirstAdmin, get_auth_state};
 use crate::components::auth::FormError;
+use crate::components::form::ActionForm;
 use crate::types::MIN_PASSWORD_LEN;
 
 /// First run: create the first admin. Once anyone exists this page only points to sign-in.
@@ -40,7 +43,7 @@ pub fn SetupPage() -> impl IntoView {
                         }
                         .into_any(),
                         Ok(_) => view! {
-                            <p id="setup-done">"Set-up is done. "<a href="/login">"Sign in"</a>"."</p>
+                            <p id="setup-done">"Set-up is done. "<a href=app_url("/login")>"Sign in"</a>"."</p>
                         }
                         .into_any(),
                         Err(err) => view! { <p class="error">{err.to_string()}</p> }.into_any(),

@@ -9,6 +9,7 @@ mod event;
 mod fleet;
 mod history;
 mod live;
+mod secret_text;
 mod server;
 mod server_detail;
 mod system;
@@ -29,6 +30,7 @@ pub use fleet::{
 };
 pub use history::{ChartRange, History, HistoryPoint, Resolution};
 pub use live::{ClientMessage, LiveMessage, MAX_WATCHED};
+pub use secret_text::SecretText;
 pub use server::{ServerId, ServerState, ServerStats, ServerSummary};
 pub use server_detail::{SensorRow, ServerDetail, ServerInventory, StatusDetail};
 pub use system::SystemInfo;

@@ -46,6 +46,7 @@ const SETTINGS: &[&str] = &[
     "history_hourly_days",
     "retention_interval",
     "connectivity_interval",
+    "base_path",
 ];
 
 impl Config {
@@ -148,6 +149,10 @@ impl Config {
             }
             "retention_interval" => self.retention_interval = seconds(label, value, 10, 86_400)?,
             "connectivity_interval" => self.connectivity_interval = seconds(label, value, 5, 3600)?,
+            "base_path" => {
+                self.base_path = app::base_path::BasePath::parse(value)
+                    .map_err(|err| bad_value(label, format!("'{value}' {err}")))?
+            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -411,6 +416,20 @@ mod tests {
         .unwrap();
         assert_eq!(c.database_kind(), DatabaseKind::Postgres);
         assert_eq!(format!("{:?}", c.database_url), "Some(***)");
+    }
+
+    #[test]
+    fn base_path_is_checked() {
+        let c = Config::load(None, env(&[("IPMI_MONITOR_BASE_PATH", "/ipmi/")])).unwrap();
+        assert_eq!(c.base_path.as_str(), "/ipmi");
+        assert!(Config::load(None, env(&[])).unwrap().base_path.is_root());
+        let err = Config::load(None, env(&[("IPMI_MONITOR_BASE_PATH", "ipmi")]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("IPMI_MONITOR_BASE_PATH:") && err.contains("start with '/'"),
+            "{err}"
+        );
     }
 
     #[test]

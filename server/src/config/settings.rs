@@ -68,6 +68,10 @@ pub struct Config {
     pub connectivity_interval: Duration,
     /// How often the rollup and retention job runs (`IPMI_MONITOR_RETENTION_INTERVAL`, seconds).
     pub retention_interval: Duration,
+    /// The sub-path the app is served under behind a reverse proxy, e.g. `/ipmi`
+    /// (`IPMI_MONITOR_BASE_PATH`; default: the site root). The proxy passes the path on as it
+    /// is; pages, assets, server functions, the REST API and `/ws` all live under it.
+    pub base_path: app::base_path::BasePath,
     /// Creates the user `admin` with this password at start when no user exists yet, for
     /// installs without a browser (`IPMI_MONITOR_ADMIN_PASSWORD`).
     pub admin_password: Option<Secret>,
@@ -101,6 +105,7 @@ impl Default for Config {
             history_hourly: Duration::from_secs(400 * 86_400),
             retention_interval: Duration::from_secs(600),
             connectivity_interval: Duration::from_secs(30),
+            base_path: app::base_path::BasePath::root(),
         }
     }
 }

@@ -1,13 +1,20 @@
 //! Assembles every route into one axum `Router`.
 
+use app::base_path::BasePath;
 use app::ssr::AppContext;
 use app::types::SystemInfo;
 use app::{App, shell};
 use axum::Router;
+use axum::extract::Request;
 use axum::handler::Handler;
-use axum::routing::{MethodFilter, MethodRouter, on};
-use leptos::prelude::provide_context;
+use axum::http::request::Parts;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{MethodFilter, MethodRouter, get, on};
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_router::location::RequestUrl;
+use tower::ServiceExt;
 use tower_http::compression::CompressionLayer;
 
 use super::backup::download_backup;
@@ -16,8 +23,51 @@ use super::rest;
 use super::{auth, health::health, metrics::metrics, version::version, ws::ws_handler};
 use crate::state::AppState;
 
-/// The complete HTTP application.
+/// The complete HTTP application: at the site root, or entirely under the configured base
+/// path. A reverse proxy passes the path on unchanged; the prefix is taken off here, before
+/// routing, so every route below is written from the app's root. `/` redirects to the base
+/// path; anything else outside it is not found.
 pub fn build_router(state: AppState) -> Router {
+    let base = state.config.base_path.clone();
+    let app = app_router(state);
+    if base.is_root() {
+        return app;
+    }
+    let home = base.url("/");
+    Router::new()
+        .route("/", get(move || async move { Redirect::to(&home) }))
+        .fallback(move |request: Request| {
+            let app = app.clone();
+            let base = base.clone();
+            async move {
+                match under_base(&base, request) {
+                    Some(request) => match app.oneshot(request).await {
+                        Ok(response) => response,
+                        Err(never) => match never {},
+                    },
+                    None => StatusCode::NOT_FOUND.into_response(),
+                }
+            }
+        })
+}
+
+/// The request with the base path taken off its path (the query kept), or `None` when its
+/// path is outside the base.
+fn under_base(base: &BasePath, request: Request) -> Option<Request> {
+    let (mut parts, body) = request.into_parts();
+    let path = base.strip(parts.uri.path())?;
+    let path_and_query = match parts.uri.query() {
+        Some(query) => format!("{path}?{query}"),
+        None => path.to_owned(),
+    };
+    let mut uri = parts.uri.into_parts();
+    uri.path_and_query = Some(path_and_query.parse().ok()?);
+    parts.uri = Uri::from_parts(uri).ok()?;
+    Some(Request::from_parts(parts, body))
+}
+
+/// Every route, written from the app's root.
+fn app_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = AppContext {
         db: state.db.clone(),
@@ -27,6 +77,11 @@ pub fn build_router(state: AppState) -> Router {
         throttle: state.throttle.clone(),
         control: state.control.clone(),
     };
+    let base = state.config.base_path.clone();
+    let page_context = move || {
+        provide_context(context.clone());
+        provide_page_url(&base);
+    };
     let shell_options = state.leptos_options.clone();
     let mut router = Router::new();
     for route in plain_routes() {
@@ -34,19 +89,36 @@ pub fn build_router(state: AppState) -> Router {
         router = router.route(route.path, route.handler);
     }
     router
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(context.clone()),
-            move || shell(shell_options.clone()),
-        )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, routes, page_context.clone(), move || {
+            shell(shell_options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(page_context, shell))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,
         ))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// Gives a render (page, server function, error page) the base path, and the router the path
+/// the browser asked for: [`build_router`] took the base path off the request, but the
+/// router, like the browser, works with the full path, so links match on both sides.
+fn provide_page_url(base: &BasePath) {
+    provide_context(base.clone());
+    if base.is_root() {
+        return;
+    }
+    if let Some(parts) = use_context::<Parts>() {
+        let path = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+        provide_context(RequestUrl::new(&format!(
+            "http://leptos.dev{}",
+            base.url(path)
+        )));
+    }
 }
 
 /// An HTTP method a plain route answers.

@@ -1,21 +1,26 @@
 use leptos::prelude::*;
 
-use crate::types::AppError;
+use crate::types::{AppError, SecretText};
 
 /// Changes the signed-in user's own password (the current one is asked again) and signs out
 /// their other sessions.
 #[server(endpoint = "change_password")]
 pub async fn change_password(
-    current: String,
-    new_password: String,
-    confirm: String,
+    current: SecretText,
+    new_password: SecretText,
+    confirm: SecretText,
 ) -> Result<(), AppError> {
     use crate::ssr::auth::signin;
-    let result = change_own_password(current, new_password, confirm).await;
+    let result = change_own_password(
+        current.expose().to_owned(),
+        new_password.expose().to_owned(),
+        confirm.expose().to_owned(),
+    )
+    .await;
     match result {
         Ok(()) => {
             if signin::is_plain_form_post() {
-                leptos_axum::redirect("/account?changed=1");
+                crate::ssr::redirect("/account?changed=1");
             }
             Ok(())
         }

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, CurrentUser};
+use crate::types::{AppError, CurrentUser, SecretText};
 
 /// Signs in with a user name and password and sets the session cookie. Open to everyone, but
 /// throttled per client: too many failures lock the client out for a while.
 #[server(endpoint = "login")]
 pub async fn login(
     username: String,
-    password: String,
+    password: SecretText,
     next: Option<String>,
 ) -> Result<CurrentUser, AppError> {
     use crate::ssr::auth::signin;
@@ -15,7 +15,7 @@ pub async fn login(
         Some(next) if next != "/" => format!("/login?next={}", crate::url::percent_encode(&next)),
         _ => "/login".to_owned(),
     };
-    sign_in(username, password, next)
+    sign_in(username, password.expose().to_owned(), next)
         .await
         .map_err(|err| signin::back_with_error(&back, err))
 }
@@ -69,7 +69,7 @@ async fn sign_in(
     audit::record(&ctx.db, attempt(Outcome::Ok, "signed in")).await;
     // A plain form post is sent on; the page's script reloads at `next` itself.
     if signin::is_plain_form_post() {
-        leptos_axum::redirect(&signin::safe_next(next.as_deref()));
+        crate::ssr::redirect(&signin::safe_next(next.as_deref()));
     }
     Ok(CurrentUser {
         role: users::role_of(&user),

@@ -30,7 +30,7 @@ pub async fn logout() -> Result<(), AppError> {
         .await;
     }
     if signin::is_plain_form_post() {
-        leptos_axum::redirect("/login");
+        crate::ssr::redirect("/login");
     }
     Ok(())
 }

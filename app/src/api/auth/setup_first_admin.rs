@@ -1,18 +1,22 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, CurrentUser};
+use crate::types::{AppError, CurrentUser, SecretText};
 
 /// Creates the first admin and signs them in. Works only while no user exists, so it is open
 /// to everyone exactly until it has been used once.
 #[server(endpoint = "setup_first_admin")]
 pub async fn setup_first_admin(
     username: String,
-    password: String,
-    confirm: String,
+    password: SecretText,
+    confirm: SecretText,
 ) -> Result<CurrentUser, AppError> {
-    create_first_admin(username, password, confirm)
-        .await
-        .map_err(|err| crate::ssr::auth::signin::back_with_error("/setup", err))
+    create_first_admin(
+        username,
+        password.expose().to_owned(),
+        confirm.expose().to_owned(),
+    )
+    .await
+    .map_err(|err| crate::ssr::auth::signin::back_with_error("/setup", err))
 }
 
 #[cfg(feature = "ssr")]
@@ -63,7 +67,7 @@ async fn create_first_admin(
     )
     .await;
     if signin::is_plain_form_post() {
-        leptos_axum::redirect("/");
+        crate::ssr::redirect("/");
     }
     Ok(CurrentUser {
         name: username,

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::types::AppError;
+use crate::types::{AppError, SecretText};
 
 /// The backup as JSON text. With `with_secrets`, the BMC credentials are included, sealed
 /// with `passphrase` (at least 12 characters). Admins only; always audited.
 #[server(endpoint = "create_backup")]
 pub async fn create_backup(
     with_secrets: Option<bool>,
-    passphrase: Option<String>,
+    passphrase: Option<SecretText>,
 ) -> Result<String, AppError> {
     use crate::ssr::auth;
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
@@ -17,7 +17,9 @@ pub async fn create_backup(
     let principal = auth::require(Role::Admin)?;
     let ctx = crate::ssr::app_context()?;
     let with_secrets = with_secrets.unwrap_or(false);
-    let passphrase = passphrase.filter(|_| with_secrets);
+    let passphrase = passphrase
+        .filter(|_| with_secrets)
+        .map(|p| p.expose().to_owned());
     if with_secrets && passphrase.as_deref().is_none_or(str::is_empty) {
         return Err(auth::invalid(
             "passphrase",

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, RestorePlan};
+use crate::types::{AppError, RestorePlan, SecretText};
 
 /// Previews (`apply = false`) or applies a restore of the backup `text`, merging into what
 /// exists or replacing it (`mode` = merge | replace). The passphrase opens the sealed
@@ -9,7 +9,7 @@ use crate::types::{AppError, RestorePlan};
 pub async fn restore_backup(
     text: String,
     mode: String,
-    passphrase: Option<String>,
+    passphrase: Option<SecretText>,
     apply: Option<bool>,
 ) -> Result<RestorePlan, AppError> {
     use crate::ssr::auth;
@@ -24,7 +24,10 @@ pub async fn restore_backup(
     let parsed = backup::parse_backup(&text).map_err(|e| auth::invalid("text", e.to_string()))?;
     let credentials = match (
         &parsed.sealed_credentials,
-        passphrase.as_deref().filter(|p| !p.is_empty()),
+        passphrase
+            .as_ref()
+            .map(SecretText::expose)
+            .filter(|p| !p.is_empty()),
     ) {
         (Some(sealed), Some(passphrase)) => Some(
             backup::open_secrets(sealed, passphrase)

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, LoginTestResult};
+use crate::types::{AppError, LoginTestResult, SecretText};
 
 /// Logs in to the server's BMC now, with the given login or (both empty) the stored one.
 /// Operators and admins; nothing is stored.
@@ -8,7 +8,7 @@ use crate::types::{AppError, LoginTestResult};
 pub async fn test_server_login(
     id: i64,
     username: Option<String>,
-    password: Option<String>,
+    password: Option<SecretText>,
 ) -> Result<LoginTestResult, AppError> {
     use crate::ssr::auth;
     use crate::ssr::control::{ControlError, LoginToTry};
@@ -17,6 +17,7 @@ pub async fn test_server_login(
     auth::require(Role::Operator)?;
     let ctx = crate::ssr::app_context()?;
     let given = |v: Option<String>| v.filter(|v| !v.is_empty());
+    let password = password.map(|p| p.expose().to_owned());
     let login = match (given(username), given(password)) {
         (Some(username), Some(password)) => Some(LoginToTry { username, password }),
         (None, None) => None,

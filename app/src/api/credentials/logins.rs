@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, DefaultLogin, LoginChange};
+use crate::types::{AppError, DefaultLogin, LoginChange, SecretText};
 
 #[cfg(feature = "ssr")]
 fn requester() -> Result<crate::ssr::auth::Requester, AppError> {
@@ -20,10 +20,10 @@ pub async fn get_default_login() -> Result<DefaultLogin, AppError> {
 
 /// Sets the login used by every server without its own.
 #[server(endpoint = "set_default_login")]
-pub async fn set_default_login(username: String, password: String) -> Result<(), AppError> {
+pub async fn set_default_login(username: String, password: SecretText) -> Result<(), AppError> {
     let by = requester()?;
     let ctx = crate::ssr::app_context()?;
-    crate::ssr::fleet::set_default_login(&ctx.db, &ctx.secrets, &by, &username, &password)
+    crate::ssr::fleet::set_default_login(&ctx.db, &ctx.secrets, &by, &username, password.expose())
         .await
         .map_err(|e| e.into_app_error())
 }
@@ -34,7 +34,7 @@ pub async fn set_default_login(username: String, password: String) -> Result<(),
 pub async fn apply_login_to_servers(
     ids: String,
     username: String,
-    password: String,
+    password: SecretText,
     overwrite: Option<String>,
 ) -> Result<Vec<LoginChange>, AppError> {
     use crate::types::ServerId;
@@ -54,7 +54,7 @@ pub async fn apply_login_to_servers(
         &by,
         &parsed,
         &username,
-        &password,
+        password.expose(),
         overwrite,
     )
     .await

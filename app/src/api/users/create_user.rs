@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, UserSummary};
+use crate::types::{AppError, SecretText, UserSummary};
 
 /// Adds a user with a role. Admins only.
 #[server(endpoint = "create_user")]
 pub async fn create_user(
     username: String,
-    password: String,
+    password: SecretText,
     role: String,
 ) -> Result<UserSummary, AppError> {
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
@@ -20,7 +20,7 @@ pub async fn create_user(
     users::validate_username(&username).map_err(|m| auth::invalid("username", m))?;
     let role = Role::parse(&role)
         .ok_or_else(|| auth::invalid("role", "role must be viewer, operator or admin"))?;
-    pw::validate_new(&password).map_err(|e| auth::invalid("password", e.to_string()))?;
+    pw::validate_new(password.expose()).map_err(|e| auth::invalid("password", e.to_string()))?;
     if users::find_by_name(&ctx.db, &username)
         .await
         .map_err(db_error)?
@@ -30,7 +30,9 @@ pub async fn create_user(
             "a user named {username} exists already"
         )));
     }
-    let hash = pw::hash(password).await.map_err(|_| AppError::Internal)?;
+    let hash = pw::hash(password.expose().to_owned())
+        .await
+        .map_err(|_| AppError::Internal)?;
     let row = users::insert(&ctx.db, &username, hash, role)
         .await
         .map_err(db_error)?;

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::types::AppError;
+use crate::types::{AppError, SecretText};
 
 /// Sets another user's password and signs them out everywhere. Admins only.
 #[server(endpoint = "reset_user_password")]
-pub async fn reset_user_password(id: i64, password: String) -> Result<(), AppError> {
+pub async fn reset_user_password(id: i64, password: SecretText) -> Result<(), AppError> {
     use crate::ssr::auth::audit::{self, AuditRecord, Outcome};
     use crate::ssr::auth::{self, password as pw, sessions, users};
     use crate::ssr::db_error;
@@ -16,8 +16,10 @@ pub async fn reset_user_password(id: i64, password: String) -> Result<(), AppErr
         .await
         .map_err(db_error)?
         .ok_or_else(auth::not_found)?;
-    pw::validate_new(&password).map_err(|e| auth::invalid("password", e.to_string()))?;
-    let hash = pw::hash(password).await.map_err(|_| AppError::Internal)?;
+    pw::validate_new(password.expose()).map_err(|e| auth::invalid("password", e.to_string()))?;
+    let hash = pw::hash(password.expose().to_owned())
+        .await
+        .map_err(|_| AppError::Internal)?;
     users::set_password(&ctx.db, UserId(id), hash)
         .await
         .map_err(db_error)?;

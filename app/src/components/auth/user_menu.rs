@@ -1,5 +1,9 @@
 use leptos::prelude::*;
 
+use crate::base_path::app_url;
+
+use crate::components::form::ActionForm;
+
 use crate::api::auth::Logout;
 
 /// Who is signed in ([`super::use_identity`]), with a link to the account page and a
@@ -16,7 +20,7 @@ pub fn UserMenu() -> impl IntoView {
     match user {
         Some(user) => view! {
             <div class="user-menu" id="user-menu">
-                <a href="/account" class="user-name" title=format!("role: {}", user.role)>
+                <a href=app_url("/account") class="user-name" title=format!("role: {}", user.role)>
                     {user.name.clone()}
                     <span class="role-tag">{user.role.as_str()}</span>
                 </a>
@@ -28,6 +32,6 @@ pub fn UserMenu() -> impl IntoView {
             </div>
         }
         .into_any(),
-        None => view! { <a href="/login" id="sign-in">"Sign in"</a> }.into_any(),
+        None => view! { <a href=app_url("/login") id="sign-in">"Sign in"</a> }.into_any(),
     }
 }

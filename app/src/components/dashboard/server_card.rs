@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::base_path::app_url;
+
 use std::collections::HashMap;
 
 use crate::types::{ServerId, ServerStats, ServerSummary};
@@ -22,7 +24,7 @@ pub fn ServerCard(
     view! {
         <article class="server-card" data-server-id=id.0>
             <header>
-                <h2 class="server-name"><a href=format!("/servers/{}", id.0)>{field(|s| s.name.clone())}</a></h2>
+                <h2 class="server-name"><a href=app_url(&format!("/servers/{}", id.0))>{field(|s| s.name.clone())}</a></h2>
                 <span
                     class=move || format!("badge {}", state().map(|s| s.css_class()).unwrap_or_default())
                     data-state=move || state().map(|s| s.label()).unwrap_or_default()

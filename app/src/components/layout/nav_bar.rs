@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_router::components::A;
 
 use super::{LiveIndicator, ThemeToggle};
@@ -10,12 +12,12 @@ use crate::components::auth::UserMenu;
 pub fn NavBar() -> impl IntoView {
     view! {
         <header class="nav-bar">
-            <a class="brand" href="/">"IPMI Monitor"</a>
+            <a class="brand" href=app_url("/")>"IPMI Monitor"</a>
             <nav aria-label="Main">
-                <A href="/">"Dashboard"</A>
-                <A href="/events">"Events"</A>
-                <A href="/settings">"Settings"</A>
-                <A href="/docs">"Docs"</A>
+                <A href=app_url("/") exact=true>"Dashboard"</A>
+                <A href=app_url("/events")>"Events"</A>
+                <A href=app_url("/settings")>"Settings"</A>
+                <A href=app_url("/docs")>"Docs"</A>
             </nav>
             <div class="nav-tools">
                 <LiveIndicator/>

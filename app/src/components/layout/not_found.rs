@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::base_path::app_url;
+
 /// Shown for unknown paths; the server answers with status 404.
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="not-found">
             <h1>"Page not found"</h1>
-            <p><a href="/">"Back to the dashboard"</a></p>
+            <p><a href=app_url("/")>"Back to the dashboard"</a></p>
         </section>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::control::CollectNow as CollectNowFn;
 use crate::components::auth::FormError;
+use crate::components::form::ActionForm;
 use crate::types::CollectionProgress;
 
 /// "Collect now" for every server, with a progress bar fed by `/ws`.
@@ -48,10 +49,19 @@ fn ProgressBar(progress: RwSignal<Option<CollectionProgress>>, id: &'static str)
         </div>
         <p class="hint">{move || {
             let p = current();
-            match p.failed {
+            let counts = match p.failed {
                 0 => format!("{} of {} servers collected", p.done, p.total),
-                failed => format!("{} of {} servers collected, {failed} failed (see their server pages)", p.done, p.total),
+                failed => format!("{} of {} servers collected, {failed} failed", p.done, p.total),
+            };
+            match p.latest {
+                Some(latest) => format!("{counts}; latest: {latest}"),
+                None => counts,
             }
         }}</p>
+        <ul class="progress-errors">
+            {move || current().errors.into_iter().map(|failure| view! {
+                <li><strong>{failure.server}</strong>": "{failure.error}</li>
+            }).collect_view()}
+        </ul>
     }
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::base_path::app_url;
+
 use super::view_filter::{STATES, SortKey, ViewFilter, parse_state, state_key};
 use crate::types::ChartRange;
 
@@ -18,7 +20,7 @@ pub fn FilterForm(
     let severity_now = current.severity.clone().unwrap_or_default();
     let sort_now = current.sort;
     view! {
-        <form method="get" action="/" class="filters" id="dashboard-filters">
+        <form method="get" action=app_url("/") class="filters" id="dashboard-filters">
             <input type="search" name="q" id="server-search" placeholder="search name, address, tag" aria-label="search servers"
                 value=current.search.clone()
                 on:input=move |ev| filter.update(|f| f.search = event_target_value(&ev))/>

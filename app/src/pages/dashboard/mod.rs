@@ -9,6 +9,8 @@ mod view_filter;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -131,7 +133,7 @@ fn Fleet(
             <section class="empty-state" id="empty-fleet">
                 <h2>"No servers yet"</h2>
                 <p>
-                    "Add or import servers under "<a href="/settings/servers">"Settings → Servers"</a>
+                    "Add or import servers under "<a href=app_url("/settings/servers")>"Settings → Servers"</a>
                     ", or from the shell with "<code>"ipmi-monitor import servers.csv"</code>"."
                 </p>
             </section>

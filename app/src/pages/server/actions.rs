@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::control::{CollectNow, RunServerAction, TestServerLogin};
 use crate::components::auth::{FormError, RequireRole};
+use crate::components::form::ActionForm;
 use crate::types::{LoginOutcome, LoginTestResult, Role, ServerAction as Action};
 
 /// Power and BMC actions, each confirmed by typing the server's name (operators; audited),

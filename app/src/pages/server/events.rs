@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::base_path::app_url;
+
 use crate::api::events::list_events_page;
 use crate::components::events::SeveritySelect;
 use crate::types::{EventRow, Severity};
@@ -24,20 +26,20 @@ pub fn EventsTab(id: i64, severity: Option<String>, before: Option<i64>) -> impl
         if let Some(b) = before {
             params.push(format!("before={b}"));
         }
-        format!("/servers/{id}?{}", params.join("&"))
+        app_url(&format!("/servers/{id}?{}", params.join("&")))
     };
-    let csv = match &severity {
+    let csv = app_url(&match &severity {
         Some(s) => format!(
             "/api/v1/events.csv?server_id={id}&severity={}",
             percent_encode(s)
         ),
         None => format!("/api/v1/events.csv?server_id={id}"),
-    };
+    });
     let chosen = severity.clone();
     view! {
         <section class="card" id="server-events">
             <h2>"Events"</h2>
-            <form method="get" action=format!("/servers/{id}") class="filters">
+            <form method="get" action=app_url(&format!("/servers/{id}")) class="filters">
                 <input type="hidden" name="tab" value="events"/>
                 <SeveritySelect chosen=chosen/>
                 <button type="submit">"Filter"</button>

@@ -11,6 +11,8 @@ mod sensors;
 mod settings;
 
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -88,7 +90,7 @@ pub fn ServerPage() -> impl IntoView {
                                     .into_iter()
                                     .map(|(key, label)| {
                                         let current = (key == tab).then_some("page");
-                                        view! { <a href=format!("/servers/{id}?tab={key}") aria-current=current>{label}</a> }
+                                        view! { <a href=app_url(&format!("/servers/{id}?tab={key}")) aria-current=current>{label}</a> }
                                     })
                                     .collect_view()}
                             </nav>
@@ -99,7 +101,7 @@ pub fn ServerPage() -> impl IntoView {
                     Ok(None) | Err(crate::types::AppError::NotFound) => view! {
                         <Title text="No such server · IPMI Monitor"/>
                         <h1>"No such server"</h1>
-                        <p><a href="/">"Back to the dashboard"</a></p>
+                        <p><a href=app_url("/")>"Back to the dashboard"</a></p>
                     }
                     .into_any(),
                     Err(err) => view! { <p class="error">{err.to_string()}</p> }.into_any(),

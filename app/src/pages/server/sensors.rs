@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::base_path::app_url;
+
 use crate::api::history::{get_sensor_history, get_sensor_sparklines};
 use crate::api::servers::list_server_sensors;
 use crate::components::chart::{LineChart, Sparkline};
@@ -100,7 +102,7 @@ pub fn RangeLinks(base: String, chosen: ChartRange) -> impl IntoView {
                 .into_iter()
                 .map(|r| {
                     let current = (r == chosen).then_some("page");
-                    view! { <a href=format!("{base}&range={}", r.as_str()) aria-current=current>{r.as_str()}</a> }
+                    view! { <a href=app_url(&format!("{base}&range={}", r.as_str())) aria-current=current>{r.as_str()}</a> }
                 })
                 .collect_view()}
         </nav>
@@ -157,10 +159,10 @@ fn SensorLine(
     let initial = row.get_untracked();
     let name = initial.as_ref().map(|r| r.name.clone()).unwrap_or_default();
     let has_value = initial.as_ref().is_some_and(|r| r.value.is_some());
-    let href = format!(
+    let href = app_url(&format!(
         "/servers/{server}?tab=sensors&sensor={sensor}&range={}#sensor-history",
         range.as_str()
-    );
+    ));
     view! {
         <tr class=move || row.with(|r| r.as_ref().map(SensorRow::state_class).unwrap_or_default()) data-sensor=name.clone()>
             <td>{text(|r| r.sensor_type.clone())}</td>

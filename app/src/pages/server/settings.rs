@@ -5,6 +5,7 @@ use crate::api::control::TestServerLogin;
 use crate::api::fleet::{EditServer, list_managed_servers};
 use crate::components::auth::{FormError, RequireRole};
 use crate::components::fleet::ServerForm;
+use crate::components::form::ActionForm;
 use crate::types::Role;
 
 /// The server's settings (addresses, protocol, cipher suite, its own login) and a Test

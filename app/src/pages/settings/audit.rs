@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -37,7 +39,7 @@ pub fn AuditLogPage() -> impl IntoView {
         <SettingsNav/>
         <section class="card">
             <h2>"Audit log"</h2>
-            <form method="get" action="/settings/audit" class="filters" id="audit-filters">
+            <form method="get" action=app_url("/settings/audit") class="filters" id="audit-filters">
                 <input type="text" name="actor" placeholder="actor contains" aria-label="actor" value=move || filter().0/>
                 <input type="text" name="action" placeholder="action starts with (user., auth.)" aria-label="action" value=move || filter().1/>
                 <select name="outcome" aria-label="outcome">
@@ -82,12 +84,12 @@ pub fn AuditLogPage() -> impl IntoView {
                                 {older.map(|id| {
                                     let (actor, action, outcome, _) = filter();
                                     view! {
-                                        <p><a href=format!(
+                                        <p><a href=app_url(&format!(
                                             "/settings/audit?actor={}&action={}&outcome={}&before={id}",
                                             crate::url::percent_encode(&actor),
                                             crate::url::percent_encode(&action),
                                             crate::url::percent_encode(&outcome),
-                                        )>"Older entries →"</a></p>
+                                        ))>"Older entries →"</a></p>
                                     }
                                 })}
                             }

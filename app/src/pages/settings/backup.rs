@@ -1,9 +1,12 @@
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_meta::Title;
 
 use super::SettingsNav;
 use crate::api::backup::RestoreBackup;
 use crate::components::auth::{FormError, RequireRole};
+use crate::components::form::ActionForm;
 use crate::types::{RestorePlan, Role};
 
 /// Settings → Backup (admins): download a backup (secrets only sealed with a passphrase), and
@@ -22,7 +25,7 @@ pub fn BackupPage() -> impl IntoView {
         <section class="card">
             <h2>"Download a backup"</h2>
             <p>"Servers, users (password hashes only) and API tokens (hashes only). BMC credentials only when you tick the box; they are then sealed with the passphrase you give, which the restore will ask for."</p>
-            <form method="post" action="/api/backup" id="backup-form">
+            <form method="post" action=app_url("/api/backup") id="backup-form">
                 <div class="form-grid">
                     <label for="backup-secrets">"Include BMC credentials"</label>
                     <input id="backup-secrets" type="checkbox" name="with_secrets"/>
@@ -55,7 +58,10 @@ pub fn BackupPage() -> impl IntoView {
             {move || previewed().map(|plan| {
                 let input = preview.input().get();
                 let (text, mode, passphrase) = input
-                    .map(|i| (i.text, i.mode, i.passphrase.unwrap_or_default()))
+                    .map(|i| {
+                        let passphrase = i.passphrase.map(|p| p.expose().to_owned());
+                        (i.text, i.mode, passphrase.unwrap_or_default())
+                    })
                     .unwrap_or_default();
                 view! {
                     <div id="restore-preview-result">

@@ -15,6 +15,7 @@ use crate::api::credentials::{
 };
 use crate::api::fleet::list_managed_servers;
 use crate::components::auth::{FormError, RequireRole};
+use crate::components::form::ActionForm;
 use crate::types::{LoginOutcome, LoginTestResult, ManagedServer, Role};
 
 /// Logins tested at once from the browser.

@@ -5,6 +5,7 @@ use super::SettingsNav;
 use super::users::RoleSelect;
 use crate::api::tokens::{CreateApiToken, RevokeApiToken, list_api_tokens};
 use crate::components::auth::FormError;
+use crate::components::form::ActionForm;
 use crate::types::{ApiTokenSummary, MAX_TOKEN_DAYS, Role};
 
 /// Settings → API tokens (admins): create (shown once), list, revoke.

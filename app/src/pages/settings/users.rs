@@ -4,6 +4,7 @@ use leptos_meta::Title;
 use super::SettingsNav;
 use crate::api::users::{CreateUser, DeleteUser, ResetUserPassword, SetUserRole, list_users};
 use crate::components::auth::FormError;
+use crate::components::form::ActionForm;
 use crate::types::{MIN_PASSWORD_LEN, Role, UserSummary};
 
 /// Settings → Users (admins): add users, change roles, reset passwords, remove users.

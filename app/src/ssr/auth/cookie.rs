@@ -8,19 +8,20 @@ use http::header::COOKIE;
 
 pub const SESSION_COOKIE: &str = "ipmi_monitor_session";
 
-/// `Set-Cookie` value that stores `token` for `lifetime`.
-pub fn session_cookie(token: &str, lifetime: Duration, secure: bool) -> String {
+/// `Set-Cookie` value that stores `token` for `lifetime`, sent only to requests under `path`
+/// (the app's base path).
+pub fn session_cookie(token: &str, lifetime: Duration, secure: bool, path: &str) -> String {
     format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        "{SESSION_COOKIE}={token}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={}{}",
         lifetime.as_secs(),
         if secure { "; Secure" } else { "" }
     )
 }
 
-/// `Set-Cookie` value that removes the session cookie.
-pub fn clear_session_cookie(secure: bool) -> String {
+/// `Set-Cookie` value that removes the session cookie set for `path`.
+pub fn clear_session_cookie(secure: bool, path: &str) -> String {
     format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        "{SESSION_COOKIE}=; Path={path}; HttpOnly; SameSite=Lax; Max-Age=0{}",
         if secure { "; Secure" } else { "" }
     )
 }
@@ -44,10 +45,14 @@ mod tests {
 
     #[test]
     fn cookie_attributes_and_parsing() {
-        let set = session_cookie("abc", Duration::from_secs(60), true);
+        let set = session_cookie("abc", Duration::from_secs(60), true, "/");
         assert_eq!(
             set,
             "ipmi_monitor_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure"
+        );
+        assert_eq!(
+            clear_session_cookie(false, "/ipmi"),
+            "ipmi_monitor_session=; Path=/ipmi; HttpOnly; SameSite=Lax; Max-Age=0"
         );
         let mut headers = HeaderMap::new();
         headers.insert(

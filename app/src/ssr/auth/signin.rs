@@ -21,7 +21,13 @@ pub async fn start_session(
         .await
         .map_err(db_error)?;
     let secure = settings.secure_cookies || client_addr().https;
-    set_cookie(&session_cookie(&secret, settings.session_lifetime, secure))
+    let base = crate::base_path::use_base_path();
+    set_cookie(&session_cookie(
+        &secret,
+        settings.session_lifetime,
+        secure,
+        base.cookie_path(),
+    ))
 }
 
 /// Deletes the session (if any) and tells the browser to forget its cookie.
@@ -34,7 +40,8 @@ pub async fn end_session(
         sessions::delete(db, id).await.map_err(db_error)?;
     }
     let secure = settings.secure_cookies || client_addr().https;
-    set_cookie(&clear_session_cookie(secure))
+    let base = crate::base_path::use_base_path();
+    set_cookie(&clear_session_cookie(secure, base.cookie_path()))
 }
 
 fn set_cookie(value: &str) -> Result<(), AppError> {
@@ -70,7 +77,7 @@ pub fn is_plain_form_post() -> bool {
 pub fn back_with_error(page: &str, err: AppError) -> AppError {
     if is_plain_form_post() {
         let separator = if page.contains('?') { '&' } else { '?' };
-        leptos_axum::redirect(&format!(
+        crate::ssr::redirect(&format!(
             "{page}{separator}error={}",
             crate::url::percent_encode(&err.to_string())
         ));

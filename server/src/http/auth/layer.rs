@@ -90,8 +90,10 @@ async fn resolve_session(
 /// The signed-out go to the login page (or, before anyone exists, to the set-up page), and
 /// come back where they were afterwards.
 async fn sign_in_redirect(state: &AppState, uri: &axum::http::Uri) -> Response {
+    // `next` is an app path (the base path was stripped); the Location is under the base.
+    let base = &state.config.base_path;
     match app::ssr::auth::users::count(&state.db).await {
-        Ok(0) => Redirect::to("/setup").into_response(),
+        Ok(0) => Redirect::to(&base.url("/setup")).into_response(),
         Ok(_) => {
             let next = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
             let target = if next == "/" {
@@ -99,7 +101,7 @@ async fn sign_in_redirect(state: &AppState, uri: &axum::http::Uri) -> Response {
             } else {
                 format!("/login?next={}", app::url::percent_encode(next))
             };
-            Redirect::to(&target).into_response()
+            Redirect::to(&base.url(&target)).into_response()
         }
         Err(err) => internal(err),
     }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::fleet::{ImportServers, PreviewServerImport, preview_server_import};
 use crate::components::auth::FormError;
+use crate::components::form::ActionForm;
 use crate::import::RowError;
 use crate::types::{ImportPreview, ImportSummary};
 

@@ -6,6 +6,8 @@ mod import;
 mod table;
 
 use leptos::prelude::*;
+
+use crate::base_path::app_url;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -16,6 +18,7 @@ use crate::api::fleet::{
 };
 use crate::components::auth::FormError;
 use crate::components::fleet::ServerForm;
+use crate::components::form::ActionForm;
 use import::ImportSection;
 use table::{ServerTable, TableActions};
 
@@ -53,7 +56,7 @@ pub fn ServersSettingsPage() -> impl IntoView {
         <section class="card">
             <h2>"Servers"</h2>
             <p class="toolbar">
-                <a class="button" href="/api/v1/servers/export.csv" download="servers.csv" id="export-servers">"Export CSV"</a>
+                <a class="button" href=app_url("/api/v1/servers/export.csv") download="servers.csv" id="export-servers">"Export CSV"</a>
             </p>
             <Transition fallback=|| view! { <p class="loading">"Loading servers…"</p> }>
                 {move || Suspend::new(async move {

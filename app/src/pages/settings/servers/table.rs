@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
+use crate::base_path::app_url;
+
 use crate::api::fleet::{DeleteServer, DeprecateServer, RestoreServer};
+use crate::components::form::ActionForm;
 use crate::types::ManagedServer;
 
 /// The row actions of the server table.
@@ -69,8 +72,8 @@ fn ServerRow(server: ManagedServer, actions: TableActions) -> impl IntoView {
         .login_override
         .clone()
         .map_or("default".to_owned(), |u| format!("own: {u}"));
-    let page = format!("/servers/{id}");
-    let edit = format!("/settings/servers?edit={id}#edit-server");
+    let page = app_url(&format!("/servers/{id}"));
+    let edit = app_url(&format!("/settings/servers?edit={id}#edit-server"));
     let confirm_label = format!("type {name} to delete it");
     let row_key = name.clone();
     view! {
