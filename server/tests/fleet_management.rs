@@ -145,6 +145,22 @@ async fn rest_adds_edits_deprecates_restores_and_deletes_a_server() {
         .unwrap();
     assert_eq!(login_after.password_enc, login.password_enc, "login kept");
 
+    // The same form again changes nothing: no write, no audit record.
+    let (status, _) = send(
+        &server,
+        Method::PUT,
+        &format!("/api/v1/servers/{id}"),
+        Some(json!({ "name": "gpu-01a", "bmc_address": "10.9.0.11", "notes": "moved" })),
+    )
+    .await;
+    assert_eq!(status, 204);
+    let unchanged = server::Entity::find_by_id(id)
+        .one(&server.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(unchanged.updated_at, row.updated_at, "not written again");
+
     // Deprecated: off the dashboard list; twice is a conflict; restored: back.
     let path = format!("/api/v1/servers/{id}/deprecate");
     let (status, _) = send(

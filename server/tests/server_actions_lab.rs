@@ -258,4 +258,71 @@ async fn collect_now_reports_progress_over_the_websocket() {
     assert_eq!(seen, [(0, 1, false), (1, 1, false)]);
     let (_, body) = server.get_json("/api/v1/collection").await;
     assert_eq!(body["progress"], Value::Null, "nothing running: {body}");
+
+    // Audited with the server asked for and the client that asked.
+    let audited = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("server.collect"))
+        .one(&server.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(audited.target, Some(format!("server:{first}")));
+    assert!(
+        audited
+            .client
+            .as_deref()
+            .is_some_and(|c| c.contains("127.0.0.1")),
+        "{:?}",
+        audited.client
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn collect_now_during_a_poll_is_served_by_a_poll_begun_after_it() {
+    // Replies delayed 60 ms each, so one poll takes seconds; no scheduled poll interferes.
+    let lab = Lab::start(1);
+    lab.fleet(&["slow", "1", "60"]);
+    let server = TestServer::start_with_env(vec![(
+        "IPMI_MONITOR_POLL_INTERVAL".to_owned(),
+        "600".to_owned(),
+    )])
+    .await;
+    let relay_port = lab.proxy_target(1).rsplit(':').next().unwrap().to_owned();
+    let (status, body) = post_json(
+        &server,
+        "/api/v1/servers",
+        json!({
+            "name": "lab-slow", "bmc_address": "127.0.0.1", "bmc_port": relay_port,
+            "cipher_suite": "3", "username": labkit::USER, "password": labkit::PASSWORD
+        }),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let id = body["id"].as_i64().unwrap();
+
+    // The new server's first poll is running (it was polled at once): ask for it again.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        server.state.poll_metrics.snapshot().count,
+        0,
+        "still polling"
+    );
+    let (status, _) = post_json(&server, "/api/v1/collect", json!({ "server_ids": [id] })).await;
+    assert_eq!(status, 200);
+
+    let until = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let (_, body) = server.get_json("/api/v1/collection").await;
+        if body["progress"].is_null() {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < until,
+            "never finished: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The poll that was running when collect-now came did not end the request; a second one,
+    // begun after it, did.
+    assert_eq!(server.state.poll_metrics.snapshot().count, 2);
 }

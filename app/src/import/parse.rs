@@ -48,12 +48,36 @@ pub fn parse_fields<'a>(fields: impl IntoIterator<Item = (&'a str, &'a str)>) ->
     let mut sink = Sink::default();
     let mut record = super::record::Record::new(1);
     for (key, text) in fields {
-        record.push(key, text.trim(), 1, &mut sink);
+        record.push(key, text, 1, &mut sink);
     }
     let rows = rows::build_rows(&[record], None, &mut sink);
     ImportPlan {
         rows,
         errors: sink.errors,
         warnings: sink.warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::password::Password;
+
+    #[test]
+    fn a_password_keeps_its_spaces_while_other_fields_are_trimmed() {
+        let plan = parse_fields([
+            ("name", "  web-01 "),
+            ("bmc_address", " 10.0.0.5"),
+            ("username", " admin "),
+            ("password", " pass word "),
+        ]);
+        assert!(plan.errors.is_empty(), "{:?}", plan.errors);
+        let row = &plan.rows[0];
+        assert_eq!(row.name, "web-01");
+        assert_eq!(row.username.as_deref(), Some("admin"));
+        assert_eq!(
+            row.password.as_ref().map(Password::expose),
+            Some(" pass word ")
+        );
     }
 }

@@ -52,7 +52,12 @@ impl Record {
                 return;
             }
         };
-        let text = text.trim();
+        // A password is taken as written: its spaces may be part of it (a BMC compares them).
+        let text = if field == Field::Password {
+            text
+        } else {
+            text.trim()
+        };
         if text.is_empty() {
             return;
         }

@@ -54,6 +54,8 @@ pub struct CollectorOutcome {
 pub struct PollReport {
     pub server_id: i64,
     pub server_name: String,
+    /// When the poll began: a collect-now asked for later is not served by this poll.
+    pub started: Instant,
     pub finished_at: DateTime<Utc>,
     pub duration: Duration,
     /// The BMC answered (even if it refused our login).
@@ -83,6 +85,7 @@ pub async fn poll(
     let os_probe = os_reachable(target.os_address.as_deref(), os_timeout);
     let bmc_poll = poll_bmc(&target, pool, deadline);
     let (os, mut report) = tokio::join!(os_probe, bmc_poll);
+    report.started = started;
     report.os_reachable = os;
     report.duration = started.elapsed();
     report.finished_at = Utc::now();
@@ -93,6 +96,7 @@ async fn poll_bmc(target: &PollTarget, pool: &ClientPool, deadline: Duration) ->
     let mut report = PollReport {
         server_id: target.server_id,
         server_name: target.name.clone(),
+        started: Instant::now(),
         finished_at: Utc::now(),
         duration: Duration::ZERO,
         bmc_reachable: false,

@@ -2,10 +2,12 @@
 //!
 //! Requests are a set of server ids the scheduler drains on its next turn (a request for a
 //! server already queued is the same request). Progress counts the servers of the current
-//! batch whose poll finished; it is pushed over `/ws` and read by `/health` and the API.
+//! batch whose poll, begun after they were asked for, finished; it is pushed over `/ws` and
+//! read by `/health` and the API.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
 
 use app::types::{CollectionFailure, CollectionProgress, PROGRESS_ERRORS_KEPT};
 use tokio::sync::Notify;
@@ -20,7 +22,9 @@ pub struct CollectRequests {
 /// The servers a requested collection waits for.
 #[derive(Debug)]
 struct Batch {
-    pending: HashSet<i64>,
+    /// Each server still to be collected, with when it was asked for: only a poll begun
+    /// after that counts (one already running read the BMC before the request).
+    pending: HashMap<i64, Instant>,
     total: usize,
     failed: usize,
     initial: bool,
@@ -32,6 +36,8 @@ struct Batch {
 #[derive(Debug)]
 pub(super) struct Finished {
     pub server: String,
+    /// When the poll began.
+    pub started: Instant,
     /// Why it failed; `None` when it worked.
     pub error: Option<String>,
 }
@@ -61,9 +67,10 @@ impl CollectRequests {
         if ids.is_empty() {
             return None;
         }
+        let now = Instant::now();
         let mut batch = self.batch.lock().unwrap_or_else(PoisonError::into_inner);
         let current = batch.get_or_insert_with(|| Batch {
-            pending: HashSet::new(),
+            pending: HashMap::new(),
             total: 0,
             failed: 0,
             initial,
@@ -71,20 +78,26 @@ impl CollectRequests {
             errors: VecDeque::new(),
         });
         let before = current.pending.len();
-        current.pending.extend(ids.iter().copied());
+        for id in ids {
+            // Asked again while pending: the newer request is the one to serve.
+            current.pending.insert(*id, now);
+        }
         current.total += current.pending.len() - before;
         current.initial &= initial;
         progress_of(current)
     }
 
     /// Counts a finished poll, failed or not; `Some` when it belonged to the batch (the batch
-    /// ends when the last one finishes).
+    /// ends when the last one finishes). A poll begun before its server was asked for does
+    /// not count: the scheduler polls that server again.
     pub(super) fn finished(&self, id: i64, outcome: Finished) -> Option<CollectionProgress> {
         let mut batch = self.batch.lock().unwrap_or_else(PoisonError::into_inner);
         let current = batch.as_mut()?;
-        if !current.pending.remove(&id) {
+        let asked = *current.pending.get(&id)?;
+        if outcome.started < asked {
             return None;
         }
+        current.pending.remove(&id);
         if let Some(error) = outcome.error {
             current.failed += 1;
             if current.errors.len() == PROGRESS_ERRORS_KEPT {
@@ -108,7 +121,7 @@ impl CollectRequests {
         let mut batch = self.batch.lock().unwrap_or_else(PoisonError::into_inner);
         let current = batch.as_mut()?;
         let before = current.pending.len();
-        current.pending.retain(|id| present.contains(id));
+        current.pending.retain(|id, _| present.contains(id));
         if current.pending.len() == before {
             return None;
         }
@@ -148,6 +161,7 @@ mod tests {
     fn ok(server: &str) -> Finished {
         Finished {
             server: server.into(),
+            started: Instant::now(),
             error: None,
         }
     }
@@ -155,6 +169,7 @@ mod tests {
     fn failed(server: &str, error: &str) -> Finished {
         Finished {
             server: server.into(),
+            started: Instant::now(),
             error: Some(error.into()),
         }
     }
@@ -165,7 +180,9 @@ mod tests {
         let p = requests.track(&ids(&[1, 2, 3]), true).unwrap();
         assert_eq!((p.total, p.done, p.initial), (3, 0, true));
         assert_eq!(requests.finished(9, ok("s9")), None, "not in the batch");
-        let p = requests.finished(1, failed("s1", "wrong password")).unwrap();
+        let p = requests
+            .finished(1, failed("s1", "wrong password"))
+            .unwrap();
         assert_eq!((p.failed, p.latest.as_deref()), (1, Some("s1")));
         assert_eq!(
             p.errors,
@@ -201,7 +218,29 @@ mod tests {
         assert_eq!((p.done, p.failed), (24, 24));
         let names: Vec<&str> = p.errors.iter().map(|e| e.server.as_str()).collect();
         let newest: Vec<String> = (14..24).map(|id| format!("s{id}")).collect();
-        assert_eq!(names, newest, "the newest {PROGRESS_ERRORS_KEPT}, oldest first");
+        assert_eq!(
+            names, newest,
+            "the newest {PROGRESS_ERRORS_KEPT}, oldest first"
+        );
+    }
+
+    #[test]
+    fn a_poll_begun_before_the_request_does_not_serve_it() {
+        let requests = CollectRequests::default();
+        let running_since = Instant::now();
+        requests.track(&ids(&[7]), false).unwrap();
+        let stale = Finished {
+            server: "s7".into(),
+            started: running_since,
+            error: None,
+        };
+        assert_eq!(
+            requests.finished(7, stale),
+            None,
+            "read the BMC before the request"
+        );
+        assert_eq!(requests.progress().map(|p| p.done), Some(0));
+        assert!(requests.finished(7, ok("s7")).unwrap().finished());
     }
 
     #[test]

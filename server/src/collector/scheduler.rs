@@ -93,6 +93,9 @@ impl Collector {
         let limit = Arc::new(Semaphore::new(self.settings.concurrency));
         let mut slots: HashMap<i64, Slot> = HashMap::new();
         let mut busy: HashSet<i64> = HashSet::new();
+        // Busy servers asked for while being polled: polled again as soon as that poll ends
+        // (it read the BMC before the request).
+        let mut again: HashSet<i64> = HashSet::new();
         let mut polls: JoinSet<PollDone> = JoinSet::new();
         let mut servers: Vec<server::Model> = Vec::new();
         // Servers counted in an initial collection once already (one that cannot be polled
@@ -108,6 +111,9 @@ impl Collector {
                     let wanted = self.requests.take();
                     for id in &wanted {
                         slots.entry(*id).or_default().next_due = None;
+                        if busy.contains(id) {
+                            again.insert(*id);
+                        }
                     }
                     if let Some(progress) = self.requests.track(&wanted, false) {
                         self.publish_progress(progress);
@@ -127,7 +133,11 @@ impl Collector {
                         let slot = slots.entry(id).or_default();
                         slot.failures = if healthy { 0 } else { slot.failures.saturating_add(1) };
                         let factor = 2u32.saturating_pow(slot.failures).min(MAX_BACKOFF_INTERVALS);
-                        slot.next_due = Some(Instant::now() + self.settings.poll_interval * factor);
+                        slot.next_due = if again.remove(&id) {
+                            None
+                        } else {
+                            Some(Instant::now() + self.settings.poll_interval * factor)
+                        };
                     }
                 }
                 _ = tick.tick() => {
@@ -155,6 +165,7 @@ impl Collector {
                         refreshed = Some(Instant::now());
                         let ids: HashSet<i64> = servers.iter().map(|s| s.id).collect();
                         slots.retain(|id, _| ids.contains(id));
+                        again.retain(|id| ids.contains(id));
                         self.pool.retain(&ids).await;
                         if let Some(progress) = self.requests.forget_missing(&ids) {
                             self.publish_progress(progress);
@@ -205,17 +216,20 @@ impl Collector {
         async move {
             let id = row.id;
             let name = row.name.clone();
-            let unreported = |error: String| PollDone {
+            let mut started = std::time::Instant::now();
+            let unreported = |error: String, started| PollDone {
                 id,
                 healthy: false,
                 unreported: Some(Finished {
                     server: name.clone(),
+                    started,
                     error: Some(error),
                 }),
             };
             let Ok(_permit) = limit.acquire_owned().await else {
-                return unreported("the collector stopped".into());
+                return unreported("the collector stopped".into(), started);
             };
+            started = std::time::Instant::now();
             let target = match poll_target(&db, &secrets, row).await {
                 Ok(target) => target,
                 Err(message) => {
@@ -223,14 +237,14 @@ impl Collector {
                     if let Err(err) = record_unpollable(&db, id, &message).await {
                         tracing::warn!(server_id = id, error = %err, "collector: cannot store why");
                     }
-                    return unreported(message);
+                    return unreported(message, started);
                 }
             };
             let report = poll(target, &pool, settings.deadline, settings.os_timeout).await;
             let healthy = report.bmc_reachable && report.collectors.values().all(|c| c.ok);
             if reports.send(report).await.is_err() {
                 tracing::warn!(server_id = id, "collector: writer gone, report dropped");
-                return unreported("the collector stopped".into());
+                return unreported("the collector stopped".into(), started);
             }
             PollDone {
                 id,
@@ -293,6 +307,7 @@ async fn write_reports(
                 tracing::error!(server = %report.server_name, error = %err, "collector: storing a poll failed");
                 let outcome = Finished {
                     server: report.server_name.clone(),
+                    started: report.started,
                     error: Some(format!("storing the poll failed: {err}")),
                 };
                 count_finished(&hub, &status, &requests, report.server_id, outcome);
@@ -332,6 +347,7 @@ async fn write_reports(
         // Counted last, so a browser that reloads on "done" sees the stored poll.
         let outcome = Finished {
             error: (!healthy).then(|| failure_of(&report)),
+            started: report.started,
             server: report.server_name,
         };
         count_finished(&hub, &status, &requests, report.server_id, outcome);

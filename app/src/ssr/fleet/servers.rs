@@ -199,21 +199,33 @@ pub async fn update_server<'a>(
         .await?;
     check_login(&row, login.is_some())?;
     let txn = db.begin().await?;
+    // Only values that differ are set, so saving an unchanged form writes and audits nothing.
     let mut model: server::ActiveModel = current.clone().into();
-    model.name = Set(row.name.clone());
-    model.bmc_address = Set(row.bmc_address.clone());
-    model.bmc_port = Set(i32::from(row.effective_port()));
-    model.os_address = Set(row.os_address.clone());
-    model.protocol = Set(row.protocol.unwrap_or(Protocol::Auto).as_str().to_owned());
-    model.cipher_suite = Set(row.cipher_suite.map(i32::from));
-    model.privilege = Set(row
-        .privilege
-        .unwrap_or(Privilege::Administrator)
-        .as_str()
-        .to_owned());
-    model.tags = Set(row.tags.as_deref().unwrap_or_default().join(","));
-    model.notes = Set(row.notes.clone().unwrap_or_default());
-    model.enabled = Set(row.enabled.unwrap_or(true));
+    model.name.set_if_not_equals(row.name.clone());
+    model.bmc_address.set_if_not_equals(row.bmc_address.clone());
+    model
+        .bmc_port
+        .set_if_not_equals(i32::from(row.effective_port()));
+    model.os_address.set_if_not_equals(row.os_address.clone());
+    model
+        .protocol
+        .set_if_not_equals(row.protocol.unwrap_or(Protocol::Auto).as_str().to_owned());
+    model
+        .cipher_suite
+        .set_if_not_equals(row.cipher_suite.map(i32::from));
+    model.privilege.set_if_not_equals(
+        row.privilege
+            .unwrap_or(Privilege::Administrator)
+            .as_str()
+            .to_owned(),
+    );
+    model
+        .tags
+        .set_if_not_equals(row.tags.as_deref().unwrap_or_default().join(","));
+    model
+        .notes
+        .set_if_not_equals(row.notes.clone().unwrap_or_default());
+    model.enabled.set_if_not_equals(row.enabled.unwrap_or(true));
     let changed = model.is_changed();
     if changed {
         model.updated_at = Set(Utc::now());

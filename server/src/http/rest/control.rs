@@ -75,10 +75,19 @@ pub struct CollectBody {
 pub async fn collect_now(
     State(state): State<AppState>,
     Extension(principal): Extension<Principal>,
+    client: Option<Extension<ClientAddr>>,
     payload: Option<Json<CollectBody>>,
 ) -> Result<Json<Value>, ApiError> {
     principal.check(Role::Operator)?;
     let wanted = payload.map(|Json(b)| b.server_ids).unwrap_or_default();
+    // The audit names the servers asked for (none: every server).
+    let target = (!wanted.is_empty()).then(|| {
+        wanted
+            .iter()
+            .map(|id| format!("server:{id}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    });
     let ids: Vec<ServerId> = if wanted.is_empty() {
         app::api::servers::queries::active_server_summaries(&state.db)
             .await?
@@ -98,10 +107,10 @@ pub async fn collect_now(
         app::ssr::auth::audit::AuditRecord {
             actor: principal.actor(),
             action: "server.collect",
-            target: None,
+            target,
             outcome: app::ssr::auth::audit::Outcome::Ok,
             detail: Some(format!("{queued} server(s) queued")),
-            client: None,
+            client: client.map(|Extension(c)| c),
         },
     )
     .await;
