@@ -52,6 +52,25 @@ fn history(
     }
 }
 
+/// The rows of `E` whose `owner` column is `id` and whose `time` column is in `from..to`,
+/// oldest first, at most [`MAX_POINTS`]: one shape serves raw and hourly, sensors and power.
+async fn rows_in<E: EntityTrait>(
+    db: &DatabaseConnection,
+    (owner, id): (E::Column, i64),
+    time: E::Column,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<E::Model>, DbErr> {
+    E::find()
+        .filter(owner.eq(id))
+        .filter(time.gte(from))
+        .filter(time.lt(to))
+        .order_by_asc(time)
+        .limit(MAX_POINTS)
+        .all(db)
+        .await
+}
+
 /// One sensor's readings in `from..to`.
 pub async fn sensor_history(
     db: &DatabaseConnection,
@@ -60,29 +79,27 @@ pub async fn sensor_history(
     to: DateTime<Utc>,
     resolution: Resolution,
 ) -> Result<History, DbErr> {
+    use sensor_reading::Column as Raw;
+    use sensor_reading_hourly::Column as Hourly;
     let points = match resolution {
-        Resolution::Raw => sensor_reading::Entity::find()
-            .filter(sensor_reading::Column::SensorId.eq(sensor_id))
-            .filter(sensor_reading::Column::At.gte(from))
-            .filter(sensor_reading::Column::At.lt(to))
-            .order_by_asc(sensor_reading::Column::At)
-            .limit(MAX_POINTS)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| point(p.at, p.value, None))
-            .collect(),
-        Resolution::Hourly => sensor_reading_hourly::Entity::find()
-            .filter(sensor_reading_hourly::Column::SensorId.eq(sensor_id))
-            .filter(sensor_reading_hourly::Column::Hour.gte(from))
-            .filter(sensor_reading_hourly::Column::Hour.lt(to))
-            .order_by_asc(sensor_reading_hourly::Column::Hour)
-            .limit(MAX_POINTS)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|h| point(h.hour, h.avg, Some((h.min, h.max))))
-            .collect(),
+        Resolution::Raw => {
+            rows_in::<sensor_reading::Entity>(db, (Raw::SensorId, sensor_id), Raw::At, from, to)
+                .await?
+                .into_iter()
+                .map(|p| point(p.at, p.value, None))
+                .collect()
+        }
+        Resolution::Hourly => rows_in::<sensor_reading_hourly::Entity>(
+            db,
+            (Hourly::SensorId, sensor_id),
+            Hourly::Hour,
+            from,
+            to,
+        )
+        .await?
+        .into_iter()
+        .map(|h| point(h.hour, h.avg, Some((h.min, h.max))))
+        .collect(),
     };
     Ok(history(sensor_id, resolution, from, to, points))
 }
@@ -95,29 +112,27 @@ pub async fn power_history(
     to: DateTime<Utc>,
     resolution: Resolution,
 ) -> Result<History, DbErr> {
+    use power_reading::Column as Raw;
+    use power_reading_hourly::Column as Hourly;
     let points = match resolution {
-        Resolution::Raw => power_reading::Entity::find()
-            .filter(power_reading::Column::ServerId.eq(server_id))
-            .filter(power_reading::Column::At.gte(from))
-            .filter(power_reading::Column::At.lt(to))
-            .order_by_asc(power_reading::Column::At)
-            .limit(MAX_POINTS)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| point(p.at, p.watts, None))
-            .collect(),
-        Resolution::Hourly => power_reading_hourly::Entity::find()
-            .filter(power_reading_hourly::Column::ServerId.eq(server_id))
-            .filter(power_reading_hourly::Column::Hour.gte(from))
-            .filter(power_reading_hourly::Column::Hour.lt(to))
-            .order_by_asc(power_reading_hourly::Column::Hour)
-            .limit(MAX_POINTS)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|h| point(h.hour, h.avg, Some((h.min, h.max))))
-            .collect(),
+        Resolution::Raw => {
+            rows_in::<power_reading::Entity>(db, (Raw::ServerId, server_id), Raw::At, from, to)
+                .await?
+                .into_iter()
+                .map(|p| point(p.at, p.watts, None))
+                .collect()
+        }
+        Resolution::Hourly => rows_in::<power_reading_hourly::Entity>(
+            db,
+            (Hourly::ServerId, server_id),
+            Hourly::Hour,
+            from,
+            to,
+        )
+        .await?
+        .into_iter()
+        .map(|h| point(h.hour, h.avg, Some((h.min, h.max))))
+        .collect(),
     };
     Ok(history(server_id, resolution, from, to, points))
 }
