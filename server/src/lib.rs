@@ -14,6 +14,7 @@ pub mod http;
 pub mod import_cmd;
 pub mod live_hub;
 pub mod metrics;
+pub mod open_files;
 pub mod periodic;
 pub mod private_file;
 pub mod retention;

@@ -132,6 +132,15 @@ pub async fn serve_until(state: AppState, listener: TcpListener) -> Result<()> {
 pub async fn run(config: Config) -> Result<()> {
     let shutdown = CancellationToken::new();
     tokio::spawn(cancel_on_signal(shutdown.clone()));
+    match crate::open_files::raise_open_file_limit() {
+        Ok(crate::open_files::OpenFileLimit::Raised { from, to }) => {
+            tracing::info!(from, to, "open-file limit raised");
+        }
+        Ok(crate::open_files::OpenFileLimit::AtMaximum(limit)) => {
+            tracing::debug!(limit, "open-file limit");
+        }
+        Err(err) => tracing::warn!(error = %err, "cannot raise the open-file limit"),
+    }
     let listen = config.listen;
     let state = build_state(config, shutdown).await?;
     let listener = TcpListener::bind(listen)
