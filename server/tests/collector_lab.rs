@@ -1,4 +1,5 @@
 //! The collector against real simulated BMCs (lab/bmc-fleet), with ipmitool as the oracle.
+//! The collection suites run twice: on embedded SQLite and on a real PostgreSQL server.
 
 mod support;
 
@@ -9,13 +10,23 @@ use app::types::{LiveMessage, ServerState};
 use futures_util::StreamExt;
 use labkit::Lab;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use support::TestServer;
 use support::lab_servers::{add_lab_servers, elist_lines, fast_collector, status_of, wait_for};
+use support::{Backend, TestServer};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events() {
+async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events_on_sqlite() {
+    collects_sensors_and_sel_like_ipmitool_and_pushes_new_events(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events_on_postgres() {
+    collects_sensors_and_sel_like_ipmitool_and_pushes_new_events(Backend::Postgres).await;
+}
+
+async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events(backend: Backend) {
     let lab = Lab::start(3);
-    let server = TestServer::start_with_env(fast_collector()).await;
+    let env = backend.env("collects", fast_collector()).await;
+    let server = TestServer::start_with_env(env).await;
     let ids = add_lab_servers(&server, &lab).await;
     let mut socket = server.ws_connect().await;
 
@@ -166,9 +177,19 @@ async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_crashed_bmc_goes_down_alone_and_recovers() {
+async fn a_crashed_bmc_goes_down_alone_and_recovers_on_sqlite() {
+    a_crashed_bmc_goes_down_alone_and_recovers(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crashed_bmc_goes_down_alone_and_recovers_on_postgres() {
+    a_crashed_bmc_goes_down_alone_and_recovers(Backend::Postgres).await;
+}
+
+async fn a_crashed_bmc_goes_down_alone_and_recovers(backend: Backend) {
     let lab = Lab::start(2);
-    let server = TestServer::start_with_env(fast_collector()).await;
+    let env = backend.env("crashed", fast_collector()).await;
+    let server = TestServer::start_with_env(env).await;
     let ids = add_lab_servers(&server, &lab).await;
     for &id in &ids {
         wait_for("first poll", Duration::from_secs(30), || async {
@@ -306,4 +327,62 @@ async fn a_watching_client_gets_its_servers_sensors_and_no_others() {
         !updated.contains(&ids[1]),
         "an unwatched server's did not: {updated:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_bmcs_are_stored_as_ipmitool_sees_them_on_sqlite() {
+    twenty_bmcs_are_stored_as_ipmitool_sees_them(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_bmcs_are_stored_as_ipmitool_sees_them_on_postgres() {
+    twenty_bmcs_are_stored_as_ipmitool_sees_them(Backend::Postgres).await;
+}
+
+/// Twenty simulated BMCs collected by a running server: every server's sensors are the ones
+/// `ipmitool sensor` lists and its stored events are exactly the lines of `ipmitool sel elist`.
+async fn twenty_bmcs_are_stored_as_ipmitool_sees_them(backend: Backend) {
+    let lab = Lab::start(20);
+    let env = backend.env("lab20", fast_collector()).await;
+    let server = TestServer::start_with_env(env).await;
+    let ids = add_lab_servers(&server, &lab).await;
+    for &id in &ids {
+        wait_for(
+            "a first poll of all 20",
+            Duration::from_secs(60),
+            || async {
+                status_of(&server, id)
+                    .await
+                    .is_some_and(|s| s.last_poll_at.is_some() && s.bmc_reachable == Some(true))
+            },
+        )
+        .await;
+    }
+    for (i, &id) in (1..=lab.n).zip(&ids) {
+        let mut expected: Vec<String> = lab
+            .ipmitool(i, &["sensor"])
+            .lines()
+            .filter_map(|l| l.split('|').next().map(|n| n.trim().to_owned()))
+            .filter(|n| !n.is_empty())
+            .collect();
+        expected.sort();
+        let mut stored: Vec<String> = sensor::Entity::find()
+            .filter(sensor::Column::ServerId.eq(id))
+            .all(&server.state.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        stored.sort();
+        assert_eq!(stored, expected, "sensors of lab BMC {i}");
+        let lines = elist_lines(&lab.ipmitool(i, &["sel", "elist"])) as u64;
+        let events = sel_event::Entity::find()
+            .filter(sel_event::Column::ServerId.eq(id))
+            .filter(sel_event::Column::Source.eq("sel"))
+            .count(&server.state.db)
+            .await
+            .unwrap();
+        assert_eq!(events, lines, "SEL of lab BMC {i}");
+    }
 }

@@ -162,6 +162,25 @@ fn encode(text: &str) -> String {
         .collect()
 }
 
+/// The database a test's server stores into: the suites that matter run on both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite in the server's temporary data directory.
+    Sqlite,
+    /// A fresh database on the test PostgreSQL server (`TEST_DATABASE_URL`).
+    Postgres,
+}
+
+impl Backend {
+    /// `env` plus the setting that selects this database; `name` names a PostgreSQL one.
+    pub async fn env(self, name: &str, mut env: Vec<(String, String)>) -> Vec<(String, String)> {
+        if self == Self::Postgres {
+            env.push(("DATABASE_URL".to_owned(), fresh_database(name).await));
+        }
+        env
+    }
+}
+
 /// Creates a fresh database on the test server and returns its URL.
 pub async fn fresh_database(name: &str) -> String {
     let admin_url = std::env::var("TEST_DATABASE_URL").expect(
