@@ -74,19 +74,31 @@ async fn only_the_base_path_is_served() {
         let response = client.get(server.url(path)).send().await.unwrap();
         assert_eq!(response.status().as_u16(), status, "{path}");
     }
-    let root = plain_client().get(server.url("/")).send().await.unwrap();
-    assert!(root.status().is_redirection(), "{}", root.status());
-    assert_eq!(root.headers()["location"], "/ipmi/");
+    // The site root and the bare base lead to the dashboard's one URL, the query kept.
+    for (from, to) in [
+        ("/", "/ipmi/"),
+        ("/ipmi", "/ipmi/"),
+        ("/ipmi?sort=state", "/ipmi/?sort=state"),
+    ] {
+        let response = plain_client().get(server.url(from)).send().await.unwrap();
+        assert!(
+            response.status().is_redirection(),
+            "{from}: {}",
+            response.status()
+        );
+        assert_eq!(response.headers()["location"], to, "{from}");
+    }
+    // OpenAPI clients learn the prefix from `servers`.
     let (status, body) = server.get_json("/ipmi/api/openapi.json").await;
     assert_eq!(status, 200);
     assert!(body["paths"]["/api/v1/servers"].is_object());
+    assert_eq!(body["servers"][0]["url"], "/ipmi");
 }
 
 #[tokio::test]
 async fn every_page_links_posts_and_loads_only_under_the_base_path() {
     let (server, _site) = start().await;
     let pages = [
-        "/ipmi",
         "/ipmi/",
         "/ipmi/?sort=state",
         "/ipmi/events",

@@ -50,7 +50,7 @@ pub fn DocsPage() -> impl IntoView {
                 <dt><code>"/ws"</code></dt><dd>"Websocket of JSON live updates (signed in)."</dd>
                 <dt><code>"POST /api/<function>"</code></dt><dd>"The server functions the pages use (list_servers, list_events_page, …), form-encoded or JSON; scripts send "<code>"Authorization: Bearer imt_…"</code>"."</dd>
                 <dt><code>"POST /api/backup"</code></dt><dd>"A backup as a file (admins)."</dd>
-                <dt><code>"/api/v1/…"</code></dt><dd>"The REST API for automation: servers (read, add, edit, delete, import, export), sensors and their history, power history, events (JSON and CSV), actions, login tests and collect-now. Described in "<a href=app_url("/api/openapi.json")>"/api/openapi.json"</a>"."</dd>
+                <dt><code>"/api/v1/…"</code></dt><dd>"The REST API for automation: servers (read, add, edit, delete, import, export), sensors and their history, power history, events (JSON and CSV), actions, login tests and collect-now. Described in "<a href=app_url("/api/openapi.json") rel="external">"/api/openapi.json"</a>"."</dd>
             </dl>
             <h2 id="cli">"Command line"</h2>
             <pre>

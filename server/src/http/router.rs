@@ -25,8 +25,9 @@ use crate::state::AppState;
 
 /// The complete HTTP application: at the site root, or entirely under the configured base
 /// path. A reverse proxy passes the path on unchanged; the prefix is taken off here, before
-/// routing, so every route below is written from the app's root. `/` redirects to the base
-/// path; anything else outside it is not found.
+/// routing, so every route below is written from the app's root. `/` and the bare base
+/// (`/ipmi`) redirect to `/ipmi/`, so the dashboard has one URL on server and browser alike;
+/// anything else outside the base is not found.
 pub fn build_router(state: AppState) -> Router {
     let base = state.config.base_path.clone();
     let app = app_router(state);
@@ -40,6 +41,11 @@ pub fn build_router(state: AppState) -> Router {
             let app = app.clone();
             let base = base.clone();
             async move {
+                if request.uri().path() == base.as_str() {
+                    let query = request.uri().query().map(|q| format!("?{q}"));
+                    let to = base.url(&format!("/{}", query.unwrap_or_default()));
+                    return Redirect::permanent(&to).into_response();
+                }
                 match under_base(&base, request) {
                     Some(request) => match app.oneshot(request).await {
                         Ok(response) => response,

@@ -4,7 +4,10 @@
 //! here).
 
 use axum::Json;
+use axum::extract::State;
 use serde_json::{Value, json};
+
+use crate::state::AppState;
 
 /// `(method, path)` of every operation the document describes, for the tests that keep it
 /// complete and true.
@@ -30,8 +33,11 @@ pub const DOCUMENTED_ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/events.csv"),
 ];
 
-pub async fn openapi_document() -> Json<Value> {
-    Json(document(env!("CARGO_PKG_VERSION")))
+pub async fn openapi_document(State(state): State<AppState>) -> Json<Value> {
+    let mut doc = document(env!("CARGO_PKG_VERSION"));
+    // The paths below are the app's; under a sub-path clients must prefix them.
+    doc["servers"] = json!([{ "url": state.config.base_path.to_string() }]);
+    Json(doc)
 }
 
 fn id_param(what: &str) -> Value {
