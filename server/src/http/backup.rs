@@ -21,7 +21,7 @@ pub struct BackupForm {
     #[serde(default)]
     with_secrets: Option<String>,
     #[serde(default)]
-    passphrase: Option<String>,
+    passphrase: Option<app::types::SecretText>,
 }
 
 pub async fn download_backup(
@@ -36,7 +36,10 @@ pub async fn download_backup(
     let with_secrets = form
         .with_secrets
         .is_some_and(|v| v != "false" && v != "off");
-    let passphrase = form.passphrase.filter(|p| with_secrets && !p.is_empty());
+    let passphrase = form
+        .passphrase
+        .map(|p| p.expose().to_owned())
+        .filter(|p| with_secrets && !p.is_empty());
     if with_secrets && passphrase.is_none() {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
-use crate::types::{AppError, ImportPreview, ImportSummary};
+use crate::types::{AppError, ImportPreview, ImportSummary, SecretText};
 
 /// What importing `text` would do: rows, per-line errors and warnings, and the changes.
-/// Writes nothing. `format` is csv, json, yaml or ini; empty detects it.
+/// Writes nothing. `format` is csv, json, yaml or ini; empty detects it. The text may hold
+/// BMC passwords, hence `SecretText`.
 #[server(endpoint = "preview_server_import")]
 pub async fn preview_server_import(
-    text: String,
+    text: SecretText,
     format: Option<String>,
 ) -> Result<ImportPreview, AppError> {
     use crate::ssr::fleet::{self, FleetError};
@@ -14,7 +15,7 @@ pub async fn preview_server_import(
     crate::ssr::auth::require(crate::types::Role::Operator)?;
     let ctx = crate::ssr::app_context()?;
     let format = fleet::parse_format(format.as_deref()).map_err(FleetError::into_app_error)?;
-    fleet::preview_import(&ctx.db, &ctx.secrets, &text, format)
+    fleet::preview_import(&ctx.db, &ctx.secrets, text.expose(), format)
         .await
         .map_err(FleetError::into_app_error)
 }
@@ -22,7 +23,7 @@ pub async fn preview_server_import(
 /// Imports `text`: every row or, if any row has a problem, none.
 #[server(endpoint = "import_servers")]
 pub async fn import_servers(
-    text: String,
+    text: SecretText,
     format: Option<String>,
 ) -> Result<ImportSummary, AppError> {
     use crate::ssr::fleet::{self, FleetError};
@@ -31,7 +32,7 @@ pub async fn import_servers(
     let ctx = crate::ssr::app_context()?;
     let format = fleet::parse_format(format.as_deref()).map_err(FleetError::into_app_error)?;
     let by = crate::ssr::auth::Requester::of(&principal);
-    fleet::run_import(&ctx.db, &ctx.secrets, &by, &text, format)
+    fleet::run_import(&ctx.db, &ctx.secrets, &by, text.expose(), format)
         .await
         .map_err(FleetError::into_app_error)
 }

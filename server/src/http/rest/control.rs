@@ -80,14 +80,18 @@ pub async fn collect_now(
 ) -> Result<Json<Value>, ApiError> {
     principal.check(Role::Operator)?;
     let wanted = payload.map(|Json(b)| b.server_ids).unwrap_or_default();
-    // The audit names the servers asked for (none: every server).
-    let target = (!wanted.is_empty()).then(|| {
-        wanted
-            .iter()
-            .map(|id| format!("server:{id}"))
-            .collect::<Vec<_>>()
-            .join(",")
-    });
+    // The audit names the servers asked for (none: every server; many: how many).
+    let target = match wanted.len() {
+        0 => None,
+        1..=10 => Some(
+            wanted
+                .iter()
+                .map(|id| format!("server:{id}"))
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        n => Some(format!("{n} servers")),
+    };
     let ids: Vec<ServerId> = if wanted.is_empty() {
         app::api::servers::queries::active_server_summaries(&state.db)
             .await?
@@ -131,7 +135,7 @@ pub async fn collection_progress(
 #[serde(default, deny_unknown_fields)]
 pub struct LoginTestBody {
     pub username: Option<String>,
-    pub password: Option<String>,
+    pub password: Option<app::types::SecretText>,
 }
 
 pub async fn login_test(
@@ -143,7 +147,10 @@ pub async fn login_test(
     principal.check(Role::Operator)?;
     let body = payload.map(|Json(b)| b).unwrap_or_default();
     let login = match (body.username, body.password) {
-        (Some(username), Some(password)) => Some(LoginToTry { username, password }),
+        (Some(username), Some(password)) => Some(LoginToTry {
+            username,
+            password: password.expose().to_owned(),
+        }),
         (None, None) => None,
         _ => {
             return Err(ApiError::BadRequest(

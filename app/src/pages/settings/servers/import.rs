@@ -16,7 +16,7 @@ pub fn ImportSection(import: ServerAction<ImportServers>) -> impl IntoView {
     let format = RwSignal::new(String::new());
     let run_preview = move |_| {
         preview.dispatch(PreviewServerImport {
-            text: text.get_untracked(),
+            text: text.get_untracked().into(),
             format: Some(format.get_untracked()),
         });
     };
