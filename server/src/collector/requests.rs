@@ -12,11 +12,15 @@ use std::time::Instant;
 use app::types::{CollectionFailure, CollectionProgress, PROGRESS_ERRORS_KEPT};
 use tokio::sync::Notify;
 
+/// Where each new progress goes (the websocket hub and `/health`).
+type Publish = Arc<dyn Fn(&CollectionProgress) + Send + Sync>;
+
 #[derive(Clone, Default)]
 pub struct CollectRequests {
     queued: Arc<Mutex<HashSet<i64>>>,
     wake: Arc<Notify>,
     batch: Arc<Mutex<Option<Batch>>>,
+    publish: Arc<Mutex<Option<Publish>>>,
 }
 
 /// The servers a requested collection waits for.
@@ -61,13 +65,37 @@ impl CollectRequests {
         std::mem::take(&mut *self.queued.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
-    /// Adds servers to the running batch (or starts one); returns the new progress.
-    pub(super) fn track(&self, ids: &HashSet<i64>, initial: bool) -> Option<CollectionProgress> {
+    /// Every progress from now on is passed to `publish`, from inside the batch's lock: the
+    /// scheduler and the writer both count, and this way the last progress sent is the
+    /// newest (a stale "999 of 1000" can never follow "1000 of 1000").
+    pub(super) fn publish_with(
+        &self,
+        publish: impl Fn(&CollectionProgress) + Send + Sync + 'static,
+    ) {
+        *self.publish.lock().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(publish));
+    }
+
+    fn announce(&self, progress: Option<CollectionProgress>) -> Option<CollectionProgress> {
+        if let Some(progress) = &progress
+            && let Some(publish) = &*self.publish.lock().unwrap_or_else(PoisonError::into_inner)
+        {
+            publish(progress);
+        }
+        progress
+    }
+
+    /// Adds servers, asked for at `asked`, to the running batch (or starts one); returns the
+    /// new progress.
+    pub(super) fn track(
+        &self,
+        ids: &HashSet<i64>,
+        initial: bool,
+        asked: Instant,
+    ) -> Option<CollectionProgress> {
         // Nothing to wait for is no batch: one with nothing pending would never end.
         if ids.is_empty() {
             return None;
         }
-        let now = Instant::now();
         let mut batch = self.batch.lock().unwrap_or_else(PoisonError::into_inner);
         let current = batch.get_or_insert_with(|| Batch {
             pending: HashMap::new(),
@@ -80,11 +108,11 @@ impl CollectRequests {
         let before = current.pending.len();
         for id in ids {
             // Asked again while pending: the newer request is the one to serve.
-            current.pending.insert(*id, now);
+            current.pending.insert(*id, asked);
         }
         current.total += current.pending.len() - before;
         current.initial &= initial;
-        progress_of(current)
+        self.announce(progress_of(current))
     }
 
     /// Counts a finished poll, failed or not; `Some` when it belonged to the batch (the batch
@@ -113,7 +141,7 @@ impl CollectRequests {
         if current.pending.is_empty() {
             *batch = None;
         }
-        progress
+        self.announce(progress)
     }
 
     /// Drops servers that can no longer be polled (deleted, disabled) from the batch.
@@ -130,7 +158,7 @@ impl CollectRequests {
         if current.pending.is_empty() {
             *batch = None;
         }
-        progress
+        self.announce(progress)
     }
 
     pub fn progress(&self) -> Option<CollectionProgress> {
@@ -177,7 +205,9 @@ mod tests {
     #[test]
     fn a_batch_counts_finished_polls_and_ends_with_the_last() {
         let requests = CollectRequests::default();
-        let p = requests.track(&ids(&[1, 2, 3]), true).unwrap();
+        let p = requests
+            .track(&ids(&[1, 2, 3]), true, Instant::now())
+            .unwrap();
         assert_eq!((p.total, p.done, p.initial), (3, 0, true));
         assert_eq!(requests.finished(9, ok("s9")), None, "not in the batch");
         let p = requests
@@ -192,7 +222,9 @@ mod tests {
             }]
         );
         // A request during the batch joins it; a server already pending is not counted twice.
-        let p = requests.track(&ids(&[3, 4]), false).unwrap();
+        let p = requests
+            .track(&ids(&[3, 4]), false, Instant::now())
+            .unwrap();
         assert_eq!((p.total, p.done, p.initial), (4, 1, false));
         let p = requests.finished(2, ok("s2")).unwrap();
         assert_eq!((p.done, p.latest.as_deref()), (2, Some("s2")));
@@ -209,7 +241,7 @@ mod tests {
     fn only_the_newest_failures_are_kept_but_all_are_counted() {
         let requests = CollectRequests::default();
         let all: Vec<i64> = (0..25).collect();
-        requests.track(&ids(&all), false).unwrap();
+        requests.track(&ids(&all), false, Instant::now()).unwrap();
         let mut last = None;
         for id in 0..24 {
             last = requests.finished(id, failed(&format!("s{id}"), "timeout"));
@@ -228,7 +260,7 @@ mod tests {
     fn a_poll_begun_before_the_request_does_not_serve_it() {
         let requests = CollectRequests::default();
         let running_since = Instant::now();
-        requests.track(&ids(&[7]), false).unwrap();
+        requests.track(&ids(&[7]), false, Instant::now()).unwrap();
         let stale = Finished {
             server: "s7".into(),
             started: running_since,
@@ -244,10 +276,25 @@ mod tests {
     }
 
     #[test]
+    fn every_progress_is_published_in_order() {
+        let requests = CollectRequests::default();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        requests.publish_with(move |p| sink.lock().unwrap().push((p.done, p.total)));
+        requests.track(&ids(&[1, 2]), false, Instant::now());
+        requests.finished(1, ok("s1"));
+        requests.finished(2, failed("s2", "timeout"));
+        assert_eq!(*seen.lock().unwrap(), [(0, 2), (1, 2), (2, 2)]);
+    }
+
+    #[test]
     fn an_empty_request_starts_no_batch() {
         let requests = CollectRequests::default();
         requests.request([]);
-        assert_eq!(requests.track(&requests.take(), false), None);
+        assert_eq!(
+            requests.track(&requests.take(), false, Instant::now()),
+            None
+        );
         assert_eq!(requests.progress(), None);
     }
 

@@ -90,13 +90,20 @@ impl Collector {
             self.requests.clone(),
             queue,
         ));
+        // Progress goes out from inside the batch's lock, so the last word is the newest.
+        let (hub, status) = (self.hub.clone(), self.status.clone());
+        self.requests
+            .publish_with(move |progress| publish_progress(&hub, &status, progress.clone()));
         let limit = Arc::new(Semaphore::new(self.settings.concurrency));
         let mut slots: HashMap<i64, Slot> = HashMap::new();
         let mut busy: HashSet<i64> = HashSet::new();
-        // Busy servers asked for while being polled: polled again as soon as that poll ends
-        // (it read the BMC before the request).
-        let mut again: HashSet<i64> = HashSet::new();
+        // Busy servers asked for while being polled, with when: polled again as soon as that
+        // poll ends if it began before the request (it read the BMC too early). A server
+        // still waiting for its turn when asked needs no second poll.
+        let mut again: HashMap<i64, std::time::Instant> = HashMap::new();
         let mut polls: JoinSet<PollDone> = JoinSet::new();
+        // Which server each poll task polls, so even a task that panicked frees its server.
+        let mut tasks: HashMap<tokio::task::Id, (i64, String)> = HashMap::new();
         let mut servers: Vec<server::Model> = Vec::new();
         // Servers counted in an initial collection once already (one that cannot be polled
         // at all must not keep the dialog open forever).
@@ -109,36 +116,55 @@ impl Collector {
                 () = self.shutdown.cancelled() => break,
                 () = self.requests.wait() => {
                     let wanted = self.requests.take();
+                    let asked = std::time::Instant::now();
                     for id in &wanted {
                         slots.entry(*id).or_default().next_due = None;
                         if busy.contains(id) {
-                            again.insert(*id);
+                            again.insert(*id, asked);
                         }
                     }
-                    if let Some(progress) = self.requests.track(&wanted, false) {
-                        self.publish_progress(progress);
-                    }
+                    self.requests.track(&wanted, false, asked);
                     // A server added a moment ago is not in the list yet.
                     refreshed = None;
                 }
-                Some(done) = polls.join_next() => {
-                    if let Ok(PollDone { id, healthy, unreported }) = done {
-                        busy.remove(&id);
-                        // A reported poll is counted by the writer once it is stored.
-                        if let Some(outcome) = unreported
-                            && let Some(progress) = self.requests.finished(id, outcome)
-                        {
-                            self.publish_progress(progress);
+                Some(done) = polls.join_next_with_id() => {
+                    let done = match done {
+                        Ok((task, done)) => {
+                            tasks.remove(&task);
+                            done
                         }
-                        let slot = slots.entry(id).or_default();
-                        slot.failures = if healthy { 0 } else { slot.failures.saturating_add(1) };
-                        let factor = 2u32.saturating_pow(slot.failures).min(MAX_BACKOFF_INTERVALS);
-                        slot.next_due = if again.remove(&id) {
-                            None
-                        } else {
-                            Some(Instant::now() + self.settings.poll_interval * factor)
-                        };
+                        Err(err) => {
+                            let Some((id, name)) = tasks.remove(&err.id()) else { continue };
+                            tracing::error!(server_id = id, error = %err, "collector: a poll task failed");
+                            PollDone {
+                                id,
+                                healthy: false,
+                                started: None,
+                                unreported: Some(Finished {
+                                    server: name,
+                                    started: std::time::Instant::now(),
+                                    error: Some("the poll failed unexpectedly".to_owned()),
+                                }),
+                            }
+                        }
+                    };
+                    let PollDone { id, healthy, started, unreported } = done;
+                    busy.remove(&id);
+                    // A reported poll is counted by the writer once it is stored.
+                    if let Some(outcome) = unreported {
+                        self.requests.finished(id, outcome);
                     }
+                    let slot = slots.entry(id).or_default();
+                    slot.failures = if healthy { 0 } else { slot.failures.saturating_add(1) };
+                    let factor = 2u32.saturating_pow(slot.failures).min(MAX_BACKOFF_INTERVALS);
+                    let stale = again
+                        .remove(&id)
+                        .is_some_and(|asked| started.is_some_and(|began| began < asked));
+                    slot.next_due = if stale {
+                        None
+                    } else {
+                        Some(Instant::now() + self.settings.poll_interval * factor)
+                    };
                 }
                 _ = tick.tick() => {
                     if refreshed.is_none_or(|at| at.elapsed() >= SERVER_LIST_REFRESH) {
@@ -155,9 +181,7 @@ impl Collector {
                                 servers = list.into_iter().map(|(row, _)| row).collect();
                                 if !fresh.is_empty() {
                                     introduced.extend(fresh.iter().copied());
-                                    if let Some(progress) = self.requests.track(&fresh, true) {
-                                        self.publish_progress(progress);
-                                    }
+                                    self.requests.track(&fresh, true, std::time::Instant::now());
                                 }
                             }
                             Err(err) => tracing::warn!(error = %err, "collector: cannot list servers"),
@@ -165,18 +189,17 @@ impl Collector {
                         refreshed = Some(Instant::now());
                         let ids: HashSet<i64> = servers.iter().map(|s| s.id).collect();
                         slots.retain(|id, _| ids.contains(id));
-                        again.retain(|id| ids.contains(id));
+                        again.retain(|id, _| ids.contains(id));
                         self.pool.retain(&ids).await;
-                        if let Some(progress) = self.requests.forget_missing(&ids) {
-                            self.publish_progress(progress);
-                        }
+                        self.requests.forget_missing(&ids);
                     }
                     let now = Instant::now();
                     for row in &servers {
                         let due = slots.get(&row.id).and_then(|s| s.next_due).is_none_or(|t| t <= now);
                         if due && !busy.contains(&row.id) {
                             busy.insert(row.id);
-                            polls.spawn(self.poll_task(row.clone(), limit.clone(), reports.clone()));
+                            let task = polls.spawn(self.poll_task(row.clone(), limit.clone(), reports.clone()));
+                            tasks.insert(task.id(), (row.id, row.name.clone()));
                         }
                     }
                 }
@@ -199,10 +222,6 @@ impl Collector {
         tracing::info!("collector stopped");
     }
 
-    fn publish_progress(&self, progress: CollectionProgress) {
-        publish_progress(&self.hub, &self.status, progress);
-    }
-
     fn poll_task(
         &self,
         row: server::Model,
@@ -220,6 +239,7 @@ impl Collector {
             let unreported = |error: String, started| PollDone {
                 id,
                 healthy: false,
+                started: Some(started),
                 unreported: Some(Finished {
                     server: name.clone(),
                     started,
@@ -240,7 +260,9 @@ impl Collector {
                     return unreported(message, started);
                 }
             };
-            let report = poll(target, &pool, settings.deadline, settings.os_timeout).await;
+            let mut report = poll(target, &pool, settings.deadline, settings.os_timeout).await;
+            // One instant for "when this poll began", here and in the batch's progress.
+            report.started = started;
             let healthy = report.bmc_reachable && report.collectors.values().all(|c| c.ok);
             if reports.send(report).await.is_err() {
                 tracing::warn!(server_id = id, "collector: writer gone, report dropped");
@@ -249,6 +271,7 @@ impl Collector {
             PollDone {
                 id,
                 healthy,
+                started: Some(started),
                 unreported: None,
             }
         }
@@ -259,6 +282,8 @@ impl Collector {
 struct PollDone {
     id: i64,
     healthy: bool,
+    /// When it began reading the BMC (`None`: it never did).
+    started: Option<std::time::Instant>,
     /// How it ended when no report went to the writer (a report is counted for progress by
     /// the writer once stored).
     unreported: Option<Finished>,
@@ -310,7 +335,7 @@ async fn write_reports(
                     started: report.started,
                     error: Some(format!("storing the poll failed: {err}")),
                 };
-                count_finished(&hub, &status, &requests, report.server_id, outcome);
+                requests.finished(report.server_id, outcome);
                 continue;
             }
         };
@@ -350,7 +375,7 @@ async fn write_reports(
             started: report.started,
             server: report.server_name,
         };
-        count_finished(&hub, &status, &requests, report.server_id, outcome);
+        requests.finished(report.server_id, outcome);
     }
 }
 
@@ -370,16 +395,4 @@ fn failure_of(report: &PollReport) -> String {
                 None => format!("{name} failed"),
             },
         )
-}
-
-fn count_finished(
-    hub: &LiveHub,
-    status: &CollectorStatus,
-    requests: &CollectRequests,
-    id: i64,
-    outcome: Finished,
-) {
-    if let Some(progress) = requests.finished(id, outcome) {
-        publish_progress(hub, status, progress);
-    }
 }
