@@ -18,6 +18,9 @@ port=${BENCH_PORT:-5901}
 bin=${BENCH_BIN:-target/release/ipmi-monitor}
 work=$(mktemp -d /tmp/bench-collector.XXXXXX)
 
+# Only the settings below: an inherited IPMI_MONITOR_CONFIG or DATABASE_URL would send a
+# thousand simulated servers into someone's real database.
+unset DATABASE_URL $(compgen -e | grep '^IPMI_MONITOR_' || true)
 export BMC_FLEET_DIR=$work/lab
 export IPMI_MONITOR_DATA_DIR=$work/data
 export IPMI_MONITOR_LISTEN=127.0.0.1:$port
@@ -28,7 +31,7 @@ mkdir -p "$IPMI_MONITOR_DATA_DIR"
 
 server_pid=
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   lab/bmc-fleet stop >/dev/null 2>&1 || true
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: kept $work"; else rm -rf "$work"; fi
 }

@@ -79,5 +79,19 @@ mod tests {
             row.password.as_ref().map(Password::expose),
             Some(" pass word ")
         );
+        assert_eq!(plan.warnings.len(), 1, "the spaces are pointed out");
+        assert_eq!(plan.warnings[0].field.as_deref(), Some("password"));
+    }
+
+    #[test]
+    fn a_password_of_spaces_only_is_no_password() {
+        let plan = parse_fields([
+            ("name", "web-02"),
+            ("bmc_address", "10.0.0.6"),
+            ("password", "   "),
+        ]);
+        assert!(plan.errors.is_empty(), "{:?}", plan.errors);
+        assert!(plan.rows[0].password.is_none());
+        assert!(plan.warnings.is_empty());
     }
 }

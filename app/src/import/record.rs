@@ -52,8 +52,17 @@ impl Record {
                 return;
             }
         };
-        // A password is taken as written: its spaces may be part of it (a BMC compares them).
-        let text = if field == Field::Password {
+        // A password is taken as written: its spaces may be part of it (a BMC compares them),
+        // but such spaces are more often a slip (`admin, secret`), so the preview says so.
+        // One of spaces only counts as absent, like an empty one.
+        let text = if field == Field::Password && !text.trim().is_empty() {
+            if text != text.trim() {
+                sink.warnings.push(RowError::new(
+                    line,
+                    Some(key.trim()),
+                    "begins or ends with spaces, which are kept as part of the password",
+                ));
+            }
             text
         } else {
             text.trim()
