@@ -235,7 +235,6 @@ impl Collector {
         async move {
             let id = row.id;
             let name = row.name.clone();
-            let mut started = std::time::Instant::now();
             let unreported = |error: String, started| PollDone {
                 id,
                 healthy: false,
@@ -247,9 +246,8 @@ impl Collector {
                 }),
             };
             let Ok(_permit) = limit.acquire_owned().await else {
-                return unreported("the collector stopped".into(), started);
+                return unreported("the collector stopped".into(), std::time::Instant::now());
             };
-            started = std::time::Instant::now();
             let target = match poll_target(&db, &secrets, row).await {
                 Ok(target) => target,
                 Err(message) => {
@@ -257,12 +255,12 @@ impl Collector {
                     if let Err(err) = record_unpollable(&db, id, &message).await {
                         tracing::warn!(server_id = id, error = %err, "collector: cannot store why");
                     }
-                    return unreported(message, started);
+                    return unreported(message, std::time::Instant::now());
                 }
             };
-            let mut report = poll(target, &pool, settings.deadline, settings.os_timeout).await;
-            // One instant for "when this poll began", here and in the batch's progress.
-            report.started = started;
+            let report = poll(target, &pool, settings.deadline, settings.os_timeout).await;
+            // The report's start is "when this poll began", here and in the batch's progress.
+            let started = report.started;
             let healthy = report.bmc_reachable && report.collectors.values().all(|c| c.ok);
             if reports.send(report).await.is_err() {
                 tracing::warn!(server_id = id, "collector: writer gone, report dropped");
