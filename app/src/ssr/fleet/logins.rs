@@ -24,7 +24,10 @@ fn check(username: &str, password: &str) -> Result<(), FleetError> {
         return Err(invalid("username", "is empty"));
     }
     if username.len() > MAX_BMC_USERNAME_BYTES {
-        return Err(invalid("username", "longer than the 16 bytes IPMI allows"));
+        return Err(invalid(
+            "username",
+            &format!("longer than the {MAX_BMC_USERNAME_BYTES} bytes IPMI allows"),
+        ));
     }
     if password.is_empty() {
         return Err(invalid("password", "is empty"));
@@ -32,7 +35,7 @@ fn check(username: &str, password: &str) -> Result<(), FleetError> {
     if password.len() > MAX_BMC_PASSWORD_BYTES {
         return Err(invalid(
             "password",
-            "longer than the 20 bytes IPMI 2.0 allows",
+            &format!("longer than the {MAX_BMC_PASSWORD_BYTES} bytes IPMI 2.0 allows"),
         ));
     }
     Ok(())

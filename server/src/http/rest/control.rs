@@ -3,7 +3,6 @@
 //! `GET /api/v1/collection` and `POST /api/v1/servers/{id}/login-test`. Operators and admins
 //! (viewers may read the progress); the same confirmation and audit as the web UI.
 
-use app::ssr::auth::Requester;
 use app::ssr::auth::{ClientAddr, Principal};
 use app::ssr::control::{ActionError, ControlError, LoginToTry, perform_action};
 use app::types::{CollectionProgress, LoginTestResult, Role, ServerAction, ServerId};
@@ -14,7 +13,7 @@ use axum::extract::{Path, State};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::ApiError;
+use super::{ApiError, requester};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -35,7 +34,7 @@ pub async fn run_action(
     let action = ServerAction::parse(&action)
         .ok_or_else(|| ApiError::BadRequest(format!("unknown action '{action}'")))?;
     let Json(body) = payload.map_err(|r| ApiError::BadRequest(r.body_text()))?;
-    let by = Requester::new(&principal, client.map(|Extension(c)| c));
+    let by = requester(&principal, client);
     let message = perform_action(
         &state.db,
         state.control.as_ref(),

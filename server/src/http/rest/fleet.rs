@@ -3,7 +3,6 @@
 //! `GET /api/v1/servers/export.csv`. Operators and admins; the same rules and audit records as
 //! Settings → Servers, because both call `app::ssr::fleet`.
 
-use app::ssr::auth::Requester;
 use app::ssr::auth::{ClientAddr, Principal};
 use app::ssr::fleet::{self, FleetError};
 use app::types::{Role, ServerFields, ServerId};
@@ -16,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::ApiError;
+use super::{ApiError, requester};
 use crate::state::AppState;
 
 /// A new or edited server is polled at once, not at the collector's next look at the list.
@@ -42,7 +41,7 @@ pub async fn create_server(
 ) -> Result<Response, ApiError> {
     principal.check(Role::Operator)?;
     let fields = body(payload)?;
-    let by = Requester::new(&principal, client.map(|Extension(c)| c));
+    let by = requester(&principal, client);
     let id = fleet::create_server(&state.db, &state.secrets, &by, fields.pairs()).await?;
     poll_soon(&state, id).await;
     Ok((StatusCode::CREATED, Json(json!({ "id": id.0 }))).into_response())
@@ -59,7 +58,7 @@ pub async fn update_server(
 ) -> Result<StatusCode, ApiError> {
     principal.check(Role::Operator)?;
     let fields = body(payload)?;
-    let by = Requester::new(&principal, client.map(|Extension(c)| c));
+    let by = requester(&principal, client);
     fleet::update_server(&state.db, &state.secrets, &by, ServerId(id), fields.pairs()).await?;
     poll_soon(&state, ServerId(id)).await;
     Ok(StatusCode::NO_CONTENT)
@@ -73,7 +72,7 @@ pub async fn delete_server(
     Path(id): Path<i64>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     principal.check(Role::Operator)?;
-    let by = Requester::new(&principal, client.map(|Extension(c)| c));
+    let by = requester(&principal, client);
     let name = fleet::delete_server(&state.db, &by, ServerId(id)).await?;
     Ok(Json(json!({ "deleted": name })))
 }
@@ -93,7 +92,7 @@ pub async fn deprecate_server(
 ) -> Result<StatusCode, ApiError> {
     principal.check(Role::Operator)?;
     let reason = payload.map(|Json(b)| b.reason).unwrap_or_default();
-    let by = Requester::new(&principal, client.map(|Extension(c)| c));
+    let by = requester(&principal, client);
     fleet::deprecate_server(&state.db, &by, ServerId(id), &reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -105,7 +104,7 @@ pub async fn restore_server(
     Path(id): Path<i64>,
 ) -> Result<StatusCode, ApiError> {
     principal.check(Role::Operator)?;
-    let by = Requester::new(&principal, client.map(|Extension(c)| c));
+    let by = requester(&principal, client);
     fleet::restore_server(&state.db, &by, ServerId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -134,7 +133,7 @@ pub async fn import_servers(
         let preview = fleet::preview_import(&state.db, &state.secrets, &text, format).await?;
         return Ok(Json(preview).into_response());
     }
-    let by = Requester::new(&principal, client.map(|Extension(c)| c));
+    let by = requester(&principal, client);
     let summary = fleet::run_import(&state.db, &state.secrets, &by, &text, format).await?;
     Ok(Json(summary).into_response())
 }

@@ -22,3 +22,11 @@ pub use fleet::{
 pub use openapi::{DOCUMENTED_ROUTES, openapi_document};
 pub use sensors::{power_history, sensor_history, server_sensors};
 pub use servers::{get_server, get_server_inventory, list_servers};
+
+use app::ssr::auth::{ClientAddr, Principal, Requester};
+use axum::Extension;
+
+/// Who asks, for the audit log: the principal and the client address the auth layer found.
+fn requester(principal: &Principal, client: Option<Extension<ClientAddr>>) -> Requester {
+    Requester::new(principal, client.map(|Extension(c)| c))
+}
