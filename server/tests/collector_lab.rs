@@ -10,7 +10,10 @@ use app::types::{LiveMessage, ServerState};
 use futures_util::StreamExt;
 use labkit::Lab;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use support::lab_servers::{add_lab_servers, elist_lines, fast_collector, status_of, wait_for};
+use support::lab_servers::{
+    add_lab_servers, elist_lines, fast_collector, ipmitool_sensor_names, status_of,
+    stored_sensor_names, wait_for,
+};
 use support::{Backend, TestServer};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -45,21 +48,15 @@ async fn collects_sensors_and_sel_like_ipmitool_and_pushes_new_events(backend: B
     assert!(server.state.collector.snapshot().running);
 
     // Sensors: the same names as `ipmitool sensor`, one row each, however often polled.
-    let ipmitool_sensors = lab.ipmitool(1, &["sensor"]);
-    let mut expected: Vec<String> = ipmitool_sensors
-        .lines()
-        .filter_map(|l| l.split('|').next().map(|n| n.trim().to_owned()))
-        .filter(|n| !n.is_empty())
-        .collect();
-    expected.sort();
+    assert_eq!(
+        stored_sensor_names(&server, ids[0]).await,
+        ipmitool_sensor_names(&lab, 1)
+    );
     let rows = sensor::Entity::find()
         .filter(sensor::Column::ServerId.eq(ids[0]))
         .all(&server.state.db)
         .await
         .unwrap();
-    let mut stored: Vec<String> = rows.iter().map(|s| s.name.clone()).collect();
-    stored.sort();
-    assert_eq!(stored, expected);
     let cpu = rows
         .iter()
         .find(|s| s.name == "CPU1 Temp")
@@ -359,23 +356,11 @@ async fn twenty_bmcs_are_stored_as_ipmitool_sees_them(backend: Backend) {
         .await;
     }
     for (i, &id) in (1..=lab.n).zip(&ids) {
-        let mut expected: Vec<String> = lab
-            .ipmitool(i, &["sensor"])
-            .lines()
-            .filter_map(|l| l.split('|').next().map(|n| n.trim().to_owned()))
-            .filter(|n| !n.is_empty())
-            .collect();
-        expected.sort();
-        let mut stored: Vec<String> = sensor::Entity::find()
-            .filter(sensor::Column::ServerId.eq(id))
-            .all(&server.state.db)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|s| s.name)
-            .collect();
-        stored.sort();
-        assert_eq!(stored, expected, "sensors of lab BMC {i}");
+        assert_eq!(
+            stored_sensor_names(&server, id).await,
+            ipmitool_sensor_names(&lab, i),
+            "sensors of lab BMC {i}"
+        );
         let lines = elist_lines(&lab.ipmitool(i, &["sel", "elist"])) as u64;
         let events = sel_event::Entity::find()
             .filter(sel_event::Column::ServerId.eq(id))

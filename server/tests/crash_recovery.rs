@@ -12,6 +12,7 @@ use app::entities::{sel_event, sensor};
 use labkit::Lab;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, EntityTrait, PaginatorTrait};
 use support::Backend;
+use support::lab_servers::{elist_lines, wait_for};
 
 /// Where the server under test keeps its data: the data dir, and PostgreSQL's URL if used.
 struct Store<'a> {
@@ -77,12 +78,7 @@ fn serve(store: &Store<'_>, port: u16) -> Running {
 /// Records `ipmitool sel elist` lists over the whole lab.
 fn sel_lines(lab: &Lab) -> u64 {
     (1..=lab.n)
-        .map(|i| {
-            lab.ipmitool(i, &["sel", "elist"])
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .count() as u64
-        })
+        .map(|i| elist_lines(&lab.ipmitool(i, &["sel", "elist"])) as u64)
         .sum()
 }
 
@@ -98,17 +94,6 @@ async fn counts(db: &DatabaseConnection) -> (u64, u64) {
     let events = sel_event::Entity::find().count(db).await.unwrap();
     let sensors = sensor::Entity::find().count(db).await.unwrap();
     (events, sensors)
-}
-
-async fn wait_until(what: &str, mut check: impl AsyncFnMut() -> bool) {
-    let until = tokio::time::Instant::now() + Duration::from_secs(60);
-    while tokio::time::Instant::now() < until {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -154,9 +139,11 @@ async fn kill_9_loses_nothing_and_duplicates_nothing(backend: Backend) {
     let port = free_port();
     let first = serve(&store, port);
     let db = store.open().await;
-    wait_until("every SEL record stored", async || {
-        counts(&db).await.0 == expected_events
-    })
+    wait_for(
+        "every SEL record stored",
+        Duration::from_secs(60),
+        || async { counts(&db).await.0 == expected_events },
+    )
     .await;
     let (_, sensors_before) = counts(&db).await;
     // Polls keep writing every 5 s; kill in the middle of that, with no chance to clean up.
@@ -181,9 +168,11 @@ async fn kill_9_loses_nothing_and_duplicates_nothing(backend: Backend) {
     let expected_after = sel_lines(&lab);
     assert!(expected_after > expected_events);
     let second = serve(&store, port);
-    wait_until("the events of the downtime", async || {
-        counts(&db).await.0 == expected_after
-    })
+    wait_for(
+        "the events of the downtime",
+        Duration::from_secs(60),
+        || async { counts(&db).await.0 == expected_after },
+    )
     .await;
     // Two more poll intervals: still exactly once each.
     tokio::time::sleep(Duration::from_secs(11)).await;

@@ -2,10 +2,10 @@
 
 use std::time::Duration;
 
-use app::entities::{bmc_credential, server as server_entity, server_status};
+use app::entities::{bmc_credential, sensor, server as server_entity, server_status};
 use chrono::Utc;
 use labkit::Lab;
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::TestServer;
 
@@ -79,4 +79,30 @@ pub async fn status_of(server: &TestServer, id: i64) -> Option<server_status::Mo
 
 pub fn elist_lines(text: &str) -> usize {
     text.lines().filter(|l| !l.trim().is_empty()).count()
+}
+
+/// The sensor names `ipmitool sensor` lists for lab BMC `i`, sorted.
+pub fn ipmitool_sensor_names(lab: &Lab, i: u32) -> Vec<String> {
+    let mut names: Vec<String> = lab
+        .ipmitool(i, &["sensor"])
+        .lines()
+        .filter_map(|l| l.split('|').next().map(|n| n.trim().to_owned()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The sensor names stored for server `id`, sorted.
+pub async fn stored_sensor_names(server: &TestServer, id: i64) -> Vec<String> {
+    let mut names: Vec<String> = sensor::Entity::find()
+        .filter(sensor::Column::ServerId.eq(id))
+        .all(&server.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    names.sort();
+    names
 }
